@@ -1,0 +1,19 @@
+"""consilience: one source-grounded record from many documents about the same events."""
+
+from consilience.api import BuildReport, build
+from consilience.extract import DocumentClaims, extract
+from consilience.ingest import Document, Metadata
+from consilience.store import Ledger, LedgerError
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BuildReport",
+    "Document",
+    "DocumentClaims",
+    "Ledger",
+    "LedgerError",
+    "Metadata",
+    "build",
+    "extract",
+]

@@ -1,0 +1,241 @@
+"""The `consilience` command: a thin layer that parses arguments and calls the library."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+
+from consilience.api import DEFAULT_LEDGER, BuildEvent, BuildReport, build
+from consilience.extract import ModelMissingError, extract
+from consilience.ingest import DEFAULT_MAX_BYTES, Document, IngestProblem, Metadata, ingest_file
+from consilience.ingest.metadata import normalize_published
+from consilience.ingest.problems import InputRejected
+from consilience.present.export import CSV_TABLES, base_columns, document_claims_record, table_rows, to_csv
+from consilience.present.export import write_csv_tables
+from consilience.present.terminal import print_summary
+from consilience.store import Ledger, LedgerError, json_text
+
+app = typer.Typer(
+    help="Build one source-grounded record from many documents about the same events.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+err = Console(stderr=True, highlight=False)
+
+
+def _fail(message: str, code: int = 2) -> typer.Exit:
+    err.print(f"consilience: {message}", markup=False)
+    return typer.Exit(code)
+
+
+def _overrides(publisher: str | None, published: str | None, title: str | None) -> Metadata:
+    if published is not None:
+        try:
+            published = normalize_published(published, "--published")
+        except InputRejected as rejected:
+            raise _fail(rejected.reason) from None
+    return Metadata(title=title, publisher=publisher, published=published)
+
+
+PublisherOpt = Annotated[str | None, typer.Option(help="Publisher of every input (overrides metadata).")]
+PublishedOpt = Annotated[
+    str | None, typer.Option(help="Publication date YYYY-MM-DD of every input (overrides metadata).")
+]
+TitleOpt = Annotated[str | None, typer.Option(help="Title of every input (overrides metadata).")]
+MaxBytesOpt = Annotated[
+    int, typer.Option(help="Skip files (or JSONL lines) larger than this many bytes.", min=1)
+]
+
+
+@app.command("build")
+def build_command(
+    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .md .html .jsonl).")],
+    ledger: Annotated[Path, typer.Option(help="Ledger file to create or update.")] = Path(DEFAULT_LEDGER),
+    publisher: PublisherOpt = None,
+    published: PublishedOpt = None,
+    title: TitleOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Read documents, extract their claims, and store them in a ledger.
+
+    Unchanged documents are not extracted again. Inputs that cannot be read are skipped
+    with one line each, and the exit status is then 1.
+
+    [b]Examples[/b]
+
+      consilience build examples/ --ledger example.db
+
+      consilience build article.txt --publisher "Daily Lantern" --published 2031-03-05
+    """
+    metadata = _overrides(publisher, published, title)
+    display = _BuildDisplay(sys.stderr.isatty())
+    try:
+        with display:
+            result = build(
+                paths, ledger, overrides=metadata, max_bytes=max_bytes, on_event=display.on_event
+            )
+    except (LedgerError, ModelMissingError) as error:
+        raise _fail(str(error)) from None
+    report: BuildReport = result.last_build
+    result.close()
+    ignored = f", {len(report.ignored)} files of other formats ignored" if report.ignored else ""
+    print(
+        f"built {ledger}: {report.documents} documents ({report.extracted} extracted, "
+        f"{report.unchanged} unchanged, {report.removed} removed), "
+        f"{report.skipped} inputs skipped{ignored}"
+    )
+    if report.skipped:
+        raise typer.Exit(1)
+
+
+class _BuildDisplay:
+    """A progress bar on a terminal; plain lines when output is not a terminal."""
+
+    def __init__(self, interactive: bool) -> None:
+        self.interactive = interactive
+        self.progress: Progress | None = None
+        self.task: TaskID | None = None
+        self.documents = 0
+        self.started = time.monotonic()
+
+    def __enter__(self) -> _BuildDisplay:
+        if self.interactive:
+            self.progress = Progress(
+                TextColumn("[bold]building"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files"),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+            )
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def on_event(self, event: BuildEvent) -> None:
+        if event.kind == "problem":
+            err.print(f"consilience: skipped {event.where}", markup=False)
+        elif event.kind == "start" and self.progress is not None:
+            self.task = self.progress.add_task("build", total=event.total_files, rate="")
+        elif event.kind == "document":
+            self.documents += 1
+            if self.progress is None:
+                err.print(f"{event.status} {event.where}", markup=False)
+        elif event.kind == "file" and self.progress is not None and self.task is not None:
+            rate = self.documents / max(time.monotonic() - self.started, 1e-6)
+            self.progress.update(self.task, advance=1, rate=f"{rate:.1f} docs/s")
+
+
+@app.command("extract")
+def extract_command(
+    file: Annotated[Path, typer.Argument(help="One input file.")],
+    publisher: PublisherOpt = None,
+    published: PublishedOpt = None,
+    title: TitleOpt = None,
+    max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+) -> None:
+    """Print one document's claims as JSON, without touching any ledger.
+
+    A JSONL file prints one JSON object per line, one per document.
+
+    [b]Example[/b]
+
+      consilience extract article.txt --published 2026-01-20
+    """
+    metadata = _overrides(publisher, published, title)
+    items = list(ingest_file(str(file), metadata, max_bytes))
+    documents = [item for item in items if isinstance(item, Document)]
+    problems = [item for item in items if isinstance(item, IngestProblem)]
+    for problem in problems:
+        err.print(f"consilience: skipped {problem}", markup=False)
+    try:
+        records = [document_claims_record(extract(document)) for document in documents]
+    except ModelMissingError as error:
+        raise _fail(str(error)) from None
+    if str(file).lower().endswith((".jsonl", ".ndjson")):
+        import json
+
+        for record in records:
+            print(json.dumps(record, ensure_ascii=False))
+    elif records:
+        sys.stdout.write(json_text(records[0]))
+    if problems or not records:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (json), or folder for all CSV tables (csv)."),
+    ] = None,
+    table: Annotated[
+        str | None, typer.Option(help=f"With csv and no -o: one table to print ({', '.join(CSV_TABLES)}).")
+    ] = None,
+) -> None:
+    """Export a ledger as JSON (the whole record) or CSV (one table per claim kind).
+
+    [b]Examples[/b]
+
+      consilience export example.db --format json -o example.json
+
+      consilience export example.db --format csv -o tables/
+
+      consilience export example.db --format csv --table entities
+    """
+    with _open(ledger) as opened:
+        if format == "json":
+            text = opened.to_json()
+            if output is None:
+                sys.stdout.write(text)
+            else:
+                output.write_text(text, encoding="utf-8")
+        elif format == "csv":
+            if output is not None:
+                for path in write_csv_tables(opened, output):
+                    err.print(f"wrote {path}", markup=False)
+            elif table is not None:
+                if table not in CSV_TABLES:
+                    raise _fail(f"unknown table {table!r}; choose from {', '.join(CSV_TABLES)}")
+                sys.stdout.write(to_csv(table_rows(opened, table), base_columns(table)))
+            else:
+                raise _fail("csv needs -o FOLDER for all tables, or --table NAME for one")
+        else:
+            raise _fail(f"unknown format {format!r}; use json or csv")
+
+
+@app.command("show")
+def show_command(ledger: Annotated[Path, typer.Argument(help="Ledger file.")]) -> None:
+    """Print a summary of a ledger: its documents, their metadata and claim counts.
+
+    [b]Example[/b]
+
+      consilience show example.db
+    """
+    with _open(ledger) as opened:
+        print_summary(opened, Console(highlight=False))
+
+
+def _open(path: Path) -> Ledger:
+    try:
+        return Ledger(path, create=False)
+    except LedgerError as error:
+        raise _fail(str(error)) from None
+
+
+if __name__ == "__main__":
+    app()

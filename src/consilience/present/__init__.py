@@ -1,0 +1,1 @@
+"""Present: views over the ledger. Nothing here recomputes extraction."""

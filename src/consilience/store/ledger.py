@@ -1,0 +1,330 @@
+"""The ledger: one SQLite file that holds documents, claims and alignment results.
+
+Every write of a document is one transaction, so a build killed at any moment leaves a
+ledger that opens and holds each document that finished.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from consilience.extract.claims import CLAIM_KINDS, SPAN_FIELDS, DocumentClaims
+from consilience.ingest.document import Document
+from consilience.store.schema import LEDGER_KIND, MIGRATIONS, RESULT_TABLES, SCHEMA_V1, SCHEMA_VERSION
+
+JSON_SCHEMA_ID = "consilience/1"
+DOCUMENT_COLUMNS = (
+    "id", "path", "title", "publisher", "author", "published", "url",
+    "sha256", "format", "encoding", "chars",
+)  # fmt: skip
+
+
+class LedgerError(Exception):
+    """The file cannot be used as a ledger (not SQLite, not ours, or too new)."""
+
+
+class Ledger:
+    """Read and write access to one ledger file."""
+
+    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+        self.path = Path(path)
+        if not create and not self.path.exists():
+            raise LedgerError(f"{self.path}: no such ledger")
+        self.last_build: Any = None  # set by consilience.build to its BuildReport
+        try:
+            self._db = sqlite3.connect(self.path, isolation_level=None)
+            self._db.row_factory = sqlite3.Row
+            self._db.execute("PRAGMA foreign_keys = ON")
+            self._db.execute("PRAGMA busy_timeout = 10000")
+            self._prepare()
+        except sqlite3.DatabaseError as error:
+            raise LedgerError(f"{self.path}: not a consilience ledger ({error})") from None
+
+    # -- lifecycle -------------------------------------------------------------------
+
+    def _prepare(self) -> None:
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
+        if version == 0 and not tables:
+            self._db.execute("PRAGMA journal_mode = WAL")
+            with self._transaction():
+                for statement in SCHEMA_V1:
+                    self._db.execute(statement)
+                self._db.execute("INSERT INTO meta VALUES ('kind', ?)", (LEDGER_KIND,))
+                self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            return
+        kind = None
+        if "meta" in tables:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
+            kind = row[0] if row else None
+        if kind != LEDGER_KIND:
+            raise LedgerError(f"{self.path}: an SQLite file, but not a consilience ledger")
+        if version > SCHEMA_VERSION:
+            raise LedgerError(
+                f"{self.path}: ledger schema {version} is newer than this consilience "
+                f"understands ({SCHEMA_VERSION}); upgrade consilience"
+            )
+        while version < SCHEMA_VERSION:
+            with self._transaction():
+                for statement in MIGRATIONS[version]:
+                    self._db.execute(statement)
+                version += 1
+                self._db.execute(f"PRAGMA user_version = {version}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _transaction(self) -> _Transaction:
+        return _Transaction(self._db)
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- writing ---------------------------------------------------------------------
+
+    def is_current(self, doc_id: str, extractor_version: str) -> bool:
+        """True when this document is already extracted by this extractor version."""
+        row = self._db.execute(
+            "SELECT 1 FROM documents WHERE id = ? AND extractor_version = ?",
+            (doc_id, extractor_version),
+        ).fetchone()
+        return row is not None
+
+    def write_document(self, claims: DocumentClaims, extractor_version: str) -> None:
+        """Store one document and all its claims, replacing what it had, atomically."""
+        document = claims.document
+        with self._transaction():
+            self._db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+            self._db.execute(
+                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    document.id,
+                    document.path,
+                    document.source_file,
+                    document.format,
+                    document.metadata.title,
+                    document.metadata.publisher,
+                    document.metadata.author,
+                    document.metadata.published,
+                    document.metadata.url,
+                    document.sha256,
+                    document.encoding,
+                    document.text,
+                    extractor_version,
+                ),
+            )
+            self._db.execute(
+                "INSERT OR IGNORE INTO document_sources VALUES (?, ?)",
+                (document.source_file, document.id),
+            )
+            self._db.executemany(
+                'INSERT INTO entities (id, doc_id, start, "end", text, label) VALUES (?,?,?,?,?,?)',
+                [(c.id, c.doc, c.start, c.end, c.text, c.label) for c in claims.entities],
+            )
+            for kind in CLAIM_KINDS[1:]:
+                self._db.executemany(
+                    f'INSERT INTO {kind} (id, doc_id, start, "end", text, attrs) VALUES (?,?,?,?,?,?)',
+                    [
+                        (c.id, c.doc, c.start, c.end, c.text, _attrs_json(c.to_dict()))
+                        for c in claims.claims_of(kind)
+                    ],
+                )
+
+    def finish_file(self, source_file: str, doc_ids: Iterable[str]) -> int:
+        """Record that `source_file` now holds exactly `doc_ids`; drop what it no longer holds.
+
+        A document is removed only when no other input file still holds it. Returns the
+        number of documents removed.
+        """
+        keep = set(doc_ids)
+        with self._transaction():
+            self._db.executemany(
+                "INSERT OR IGNORE INTO document_sources VALUES (?, ?)",
+                [(source_file, doc_id) for doc_id in sorted(keep)],
+            )
+            stale = [
+                row[0]
+                for row in self._db.execute(
+                    "SELECT doc_id FROM document_sources WHERE source_file = ?", (source_file,)
+                )
+                if row[0] not in keep
+            ]
+            removed = 0
+            for doc_id in stale:
+                self._db.execute(
+                    "DELETE FROM document_sources WHERE source_file = ? AND doc_id = ?",
+                    (source_file, doc_id),
+                )
+                cursor = self._db.execute(
+                    "DELETE FROM documents WHERE id = ? AND NOT EXISTS "
+                    "(SELECT 1 FROM document_sources WHERE doc_id = ?)",
+                    (doc_id, doc_id),
+                )
+                removed += cursor.rowcount
+        return removed
+
+    # -- reading ---------------------------------------------------------------------
+
+    def document_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def claim_count(self, kind: str) -> int:
+        _check_kind(kind)
+        return int(self._db.execute(f"SELECT count(*) FROM {kind}").fetchone()[0])
+
+    def claim_counts_by_document(self, kind: str) -> dict[str, int]:
+        _check_kind(kind)
+        rows = self._db.execute(f"SELECT doc_id, count(*) FROM {kind} GROUP BY doc_id")
+        return {str(row[0]): int(row[1]) for row in rows}
+
+    def documents(self) -> list[dict[str, Any]]:
+        """Documents in a stable order (path, then id), without their text."""
+        rows = self._db.execute(
+            "SELECT id, path, title, publisher, author, published, url, sha256, format, "
+            "encoding, length(text) AS chars FROM documents ORDER BY path, id"
+        )
+        # The SELECT above lists DOCUMENT_COLUMNS in order.
+        return [dict(row) for row in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def claims(self, kind: str) -> list[dict[str, Any]]:
+        """Claims of one kind in a stable order: by document path, then position."""
+        _check_kind(kind)
+        extra = "c.label" if kind == "entities" else "c.attrs"
+        rows = self._db.execute(
+            f'SELECT c.id, c.doc_id, c.start, c."end", c.text, {extra} AS extra '
+            f"FROM {kind} c JOIN documents d ON d.id = c.doc_id "
+            f'ORDER BY d.path, d.id, c.start, c."end", c.id'
+        )
+        claims = []
+        for row in rows:
+            claim: dict[str, Any] = {
+                "id": row["id"],
+                "doc": row["doc_id"],
+                "start": row["start"],
+                "end": row["end"],
+                "text": row["text"],
+            }
+            if kind == "entities":
+                claim["label"] = row["extra"]
+            else:
+                claim.update(json.loads(row["extra"]))
+            claims.append(claim)
+        return claims
+
+    def entities(self) -> list[dict[str, Any]]:
+        return self.claims("entities")
+
+    def figures(self) -> list[dict[str, Any]]:
+        return self.claims("figures")
+
+    def dates(self) -> list[dict[str, Any]]:
+        return self.claims("dates")
+
+    def events(self) -> list[dict[str, Any]]:
+        return self.claims("events")
+
+    def quotes(self) -> list[dict[str, Any]]:
+        return self.claims("quotes")
+
+    def results(self, table: str) -> list[dict[str, Any]]:
+        if table not in RESULT_TABLES:
+            raise ValueError(f"unknown result table {table!r}")
+        rows = self._db.execute(f"SELECT data FROM {table} ORDER BY rank, id")
+        return [json.loads(row[0]) for row in rows]
+
+    def slots(self) -> list[dict[str, Any]]:
+        return self.results("slots")
+
+    def reuse(self) -> list[dict[str, Any]]:
+        return self.results("reuse")
+
+    def timeline(self) -> list[dict[str, Any]]:
+        return self.results("timeline")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The whole ledger in the JSON contract documented in docs/schema.md."""
+        record: dict[str, Any] = {"schema": JSON_SCHEMA_ID, "documents": self.documents()}
+        for kind in CLAIM_KINDS:
+            record[kind] = self.claims(kind)
+        for table in RESULT_TABLES:
+            record[table] = self.results(table)
+        return record
+
+    def to_json(self) -> str:
+        """Deterministic JSON: the same ledger content always gives the same bytes."""
+        return json_text(self.to_dict())
+
+
+def json_text(record: dict[str, Any]) -> str:
+    """The one JSON serialisation every export uses: UTF-8 text, indented, newline-ended."""
+    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+
+
+def document_record(document: Document) -> dict[str, Any]:
+    """A document as the JSON contract shows it (no text)."""
+    record: dict[str, Any] = {
+        "id": document.id,
+        "path": document.path,
+        "title": document.metadata.title,
+        "publisher": document.metadata.publisher,
+        "author": document.metadata.author,
+        "published": document.metadata.published,
+        "url": document.metadata.url,
+        "sha256": document.sha256,
+        "format": document.format,
+        "encoding": document.encoding,
+        "chars": len(document.text),
+    }
+    return record
+
+
+def _attrs_json(claim: dict[str, Any]) -> str:
+    attrs = {key: value for key, value in claim.items() if key not in SPAN_FIELDS}
+    return json.dumps(attrs, ensure_ascii=False, sort_keys=True)
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in CLAIM_KINDS:
+        raise ValueError(f"unknown claim kind {kind!r}")
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self._db = db
+
+    def __enter__(self) -> None:
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self._db.execute("COMMIT")
+        else:
+            self._db.execute("ROLLBACK")
