@@ -30,8 +30,13 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 
+def _say(message: str) -> None:
+    """One plain line on stderr: never wrapped, never styled, so scripts can grep it."""
+    print(message, file=sys.stderr, flush=True)
+
+
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    err.print(f"consilience: {message}", markup=False)
+    _say(f"consilience: {message}")
     return typer.Exit(code)
 
 
@@ -126,13 +131,13 @@ class _BuildDisplay:
 
     def on_event(self, event: BuildEvent) -> None:
         if event.kind == "problem":
-            err.print(f"consilience: skipped {event.where}", markup=False)
+            _say(f"consilience: skipped {event.where}")
         elif event.kind == "start" and self.progress is not None:
             self.task = self.progress.add_task("build", total=event.total_files, rate="")
         elif event.kind == "document":
             self.documents += 1
             if self.progress is None:
-                err.print(f"{event.status} {event.where}", markup=False)
+                _say(f"{event.status} {event.where}")
         elif event.kind == "file" and self.progress is not None and self.task is not None:
             rate = self.documents / max(time.monotonic() - self.started, 1e-6)
             self.progress.update(self.task, advance=1, rate=f"{rate:.1f} docs/s")
@@ -159,7 +164,7 @@ def extract_command(
     documents = [item for item in items if isinstance(item, Document)]
     problems = [item for item in items if isinstance(item, IngestProblem)]
     for problem in problems:
-        err.print(f"consilience: skipped {problem}", markup=False)
+        _say(f"consilience: skipped {problem}")
     try:
         records = [document_claims_record(extract(document)) for document in documents]
     except ModelMissingError as error:
@@ -207,7 +212,7 @@ def export_command(
         elif format == "csv":
             if output is not None:
                 for path in write_csv_tables(opened, output):
-                    err.print(f"wrote {path}", markup=False)
+                    _say(f"wrote {path}")
             elif table is not None:
                 if table not in CSV_TABLES:
                     raise _fail(f"unknown table {table!r}; choose from {', '.join(CSV_TABLES)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import unicodedata
 
 import charset_normalizer
 
@@ -71,6 +72,23 @@ def _decode(data: bytes) -> tuple[str, str]:
     best = charset_normalizer.from_bytes(
         data, cp_exclusion=["utf_16", "utf_16_be", "utf_16_le", "utf_32", "utf_32_be", "utf_32_le"]
     ).best()
+    # A detector cannot tell the Latin code pages apart on short text (it reads French in
+    # windows-1252 as windows-1250). Like browsers, fall back to windows-1252 unless the
+    # detected text is in another script (Cyrillic, Greek, Arabic, ...).
+    if best is not None and not _mostly_latin(str(best)):
+        return str(best), str(best.encoding)
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     if best is None:
         raise InputRejected("undecodable: not valid UTF-8 and no other text encoding fits")
     return str(best), str(best.encoding)
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return latin * 2 >= len(letters)

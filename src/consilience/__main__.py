@@ -1,0 +1,5 @@
+"""`python -m consilience` runs the command line."""
+
+from consilience.cli import app
+
+app()

@@ -1,0 +1,38 @@
+"""Shared fixtures: the project's example corpus, the seed articles, and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+SHARED = Path(os.environ.get("CONSILIENCE_SHARED", ROOT.parent / "shared"))
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.skip(f"seed articles not found at {SEEDS} (clone with ../shared beside the repo)")
+    return SEEDS
+
+
+@pytest.fixture
+def examples_dir() -> Path:
+    return EXAMPLES
+
+
+def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `consilience ARGS` in a real subprocess, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "consilience", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+    )
