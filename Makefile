@@ -36,6 +36,7 @@ demo: install
 
 lint: install-test
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 
 # pytest exits 5 when it collected no tests; make treats any non-zero status as failure.

@@ -14,7 +14,7 @@ from consilience.ingest import Document, IngestProblem, ingest_file
 
 from .conftest import run_cli
 
-GOOD = "Hailstorm in Pellin\nA hailstorm damaged 30 roofs in Pellin on Friday, the fire brigade said.\n"
+GOOD = "Hailstorm in Pellin\nA hailstorm damaged 30 roofs in Pellin on Friday, firemen said.\n"
 
 
 def problems_of(path: Path, **kwargs: object) -> list[IngestProblem]:
@@ -35,12 +35,22 @@ def random_bytes(size: int, seed: int, allow_nul: bool = True) -> bytes:
         ("empty.txt", b"", "empty file"),
         ("blank.md", b"  \n\t\n", "empty file (whitespace only)"),
         ("image.txt", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, "binary file (a PNG image), not text"),
-        ("nul.txt", b"Some text\x00with a NUL byte inside.\n", "binary file (contains NUL bytes), not text"),
+        (
+            "nul.txt",
+            b"Some text\x00with a NUL byte inside.\n",
+            "binary file (contains NUL bytes), not text",
+        ),
         ("noise.txt", random_bytes(4000, seed=7, allow_nul=False), "undecodable"),
-        ("report.html", b"<html><body><script>var a = 1;</script></body></html>", "no article text"),
+        (
+            "report.html",
+            b"<html><body><script>var a = 1;</script></body></html>",
+            "no article text",
+        ),
     ],
 )
-def test_each_bad_file_gets_its_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+def test_each_bad_file_gets_its_reason(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     path = tmp_path / name
     path.write_bytes(content)
     [problem] = problems_of(path)
@@ -76,12 +86,16 @@ def test_oversized_file_is_skipped_with_the_limit_named(tmp_path: Path) -> None:
 def test_malformed_jsonl_lines_are_reported_and_the_rest_kept(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     path.write_text(
-        json.dumps({"text": "Good line one: 3 injured."}) + "\n"
+        json.dumps({"text": "Good line one: 3 injured."})
+        + "\n"
         + '{"text": "unterminated\n'
         + "[1, 2]\n"
-        + json.dumps({"title": "no text"}) + "\n"
-        + json.dumps({"text": "x", "published": "yesterday"}) + "\n"
-        + json.dumps({"text": "Good line six: 5 injured."}) + "\n"
+        + json.dumps({"title": "no text"})
+        + "\n"
+        + json.dumps({"text": "x", "published": "yesterday"})
+        + "\n"
+        + json.dumps({"text": "Good line six: 5 injured."})
+        + "\n"
     )
     items = list(ingest_file(str(path)))
     documents = [item for item in items if isinstance(item, Document)]
@@ -96,7 +110,9 @@ def test_malformed_jsonl_lines_are_reported_and_the_rest_kept(tmp_path: Path) ->
 
 def test_jsonl_line_over_the_limit_is_skipped_without_reading_it_whole(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
-    path.write_text(json.dumps({"text": "y" * 5000}) + "\n" + json.dumps({"text": "Small one."}) + "\n")
+    path.write_text(
+        json.dumps({"text": "y" * 5000}) + "\n" + json.dumps({"text": "Small one."}) + "\n"
+    )
     items = list(ingest_file(str(path), max_bytes=1000))
     assert [item.text for item in items if isinstance(item, Document)] == ["Small one."]
     [problem] = [item for item in items if isinstance(item, IngestProblem)]
@@ -127,7 +143,9 @@ def test_cli_reports_one_line_per_bad_input_and_builds_the_rest(tmp_path: Path) 
     ledger = tmp_path / "l.db"
     result = run_cli("build", str(corpus), "--ledger", str(ledger), "--max-bytes", "100000")
     assert result.returncode == 1
-    skipped = [line for line in result.stderr.splitlines() if line.startswith("consilience: skipped")]
+    skipped = [
+        line for line in result.stderr.splitlines() if line.startswith("consilience: skipped")
+    ]
     assert len(skipped) == 4, result.stderr
     for name in ("empty.txt", "binary.txt", "nul.txt", "bad.jsonl:2"):
         assert any(name in line for line in skipped), (name, skipped)
@@ -159,11 +177,17 @@ def test_missing_path_and_unsupported_file_are_reported(tmp_path: Path, examples
     shutil.copytree(examples_dir, corpus)
     (tmp_path / "slides.pdf").write_bytes(b"%PDF-1.4")
     result = run_cli(
-        "build", str(corpus), str(tmp_path / "nope.txt"), str(tmp_path / "slides.pdf"),
-        "--ledger", str(tmp_path / "l.db"),
+        "build",
+        str(corpus),
+        str(tmp_path / "nope.txt"),
+        str(tmp_path / "slides.pdf"),
+        "--ledger",
+        str(tmp_path / "l.db"),
     )
     assert result.returncode == 1
-    assert f"consilience: skipped {tmp_path / 'nope.txt'}: no such file or directory" in result.stderr
+    assert (
+        f"consilience: skipped {tmp_path / 'nope.txt'}: no such file or directory" in result.stderr
+    )
     assert "unsupported format (.pdf)" in result.stderr
     assert "6 documents" in result.stdout
 

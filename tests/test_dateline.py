@@ -44,4 +44,7 @@ def test_parse_date_takes_the_earliest_date_in_text() -> None:
 
 
 def test_title_skips_datelines_and_list_markers() -> None:
-    assert first_line_title("Published: 1 May 2020\n- Big storm hits Orr\nBody.") == "Big storm hits Orr"
+    assert (
+        first_line_title("Published: 1 May 2020\n- Big storm hits Orr\nBody.")
+        == "Big storm hits Orr"
+    )

@@ -43,7 +43,8 @@ def test_paragraph_first_line_is_not_a_title(tmp_path: Path) -> None:
 def test_markdown_front_matter_and_heading(tmp_path: Path) -> None:
     path = tmp_path / "note.md"
     path.write_text(
-        "---\ntitle: Bridge closed\npublisher: Valley Post\nauthor: R. Amsel\ndate: 2022-05-04\n---\n\n"
+        "---\ntitle: Bridge closed\npublisher: Valley Post\nauthor: R. Amsel\n"
+        "date: 2022-05-04\n---\n\n"
         "# Bridge closed\n\nThe old bridge was closed after 3 cracks were found.\n"
     )
     document = only_document(path)
@@ -63,7 +64,13 @@ def test_html_keeps_the_article_and_drops_navigation_and_comments(examples_dir: 
     document = only_document(examples_dir / "northwind-wire.html")
     assert "About 30 people were killed" in document.text
     assert "Governor Tomas Reyl" in document.text
-    for boilerplate in ("Subscribe", "Trending", "Ten recipes", "Thoughts with everyone", "Privacy"):
+    for boilerplate in (
+        "Subscribe",
+        "Trending",
+        "Ten recipes",
+        "Thoughts with everyone",
+        "Privacy",
+    ):
         assert boilerplate not in document.text
     assert document.format == "html"
     assert document.metadata.publisher == "Northwind Wire Service"
@@ -83,8 +90,14 @@ def test_broken_html_still_gives_its_text(tmp_path: Path) -> None:
 def test_jsonl_one_document_per_line_with_metadata(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     records = [
-        {"text": "First report: 2 boats missing.", "title": "Boats", "publisher": "Coast FM",
-         "published": "2021-07-01", "author": "K. Lo", "url": "https://coast.example/1"},
+        {
+            "text": "First report: 2 boats missing.",
+            "title": "Boats",
+            "publisher": "Coast FM",
+            "published": "2021-07-01",
+            "author": "K. Lo",
+            "url": "https://coast.example/1",
+        },
         {"text": "Second report: boats found."},
     ]
     path.write_text("\n".join(json.dumps(record) for record in records) + "\n\n")
@@ -92,7 +105,10 @@ def test_jsonl_one_document_per_line_with_metadata(tmp_path: Path) -> None:
     documents = [item for item in items if isinstance(item, Document)]
     assert [d.text for d in documents] == [r["text"] for r in records]
     assert documents[0].metadata == Metadata(
-        title="Boats", publisher="Coast FM", author="K. Lo", published="2021-07-01",
+        title="Boats",
+        publisher="Coast FM",
+        author="K. Lo",
+        published="2021-07-01",
         url="https://coast.example/1",
     )
     assert [d.path for d in documents] == [f"{path}#1", f"{path}#2"]
@@ -102,7 +118,9 @@ def test_jsonl_one_document_per_line_with_metadata(tmp_path: Path) -> None:
 def test_sidecar_overrides_text_and_flags_override_sidecar(tmp_path: Path) -> None:
     path = tmp_path / "item.txt"
     path.write_text("date 2020-02-02\nA fire destroyed 4 sheds.\n")
-    (tmp_path / "item.meta.json").write_text(json.dumps({"publisher": "Side Press", "published": "2020-03-03"}))
+    (tmp_path / "item.meta.json").write_text(
+        json.dumps({"publisher": "Side Press", "published": "2020-03-03"})
+    )
     document = only_document(path)
     assert document.metadata.publisher == "Side Press"
     assert document.metadata.published == "2020-03-03"

@@ -7,8 +7,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from consilience.extract import EXTRACTOR_VERSION, extract
-from consilience.ingest import DEFAULT_MAX_BYTES, Document, FileRead, IngestProblem, Metadata, discover
-from consilience.ingest import ingest_file
+from consilience.ingest import (
+    DEFAULT_MAX_BYTES,
+    Document,
+    FileRead,
+    IngestProblem,
+    Metadata,
+    discover,
+    ingest_file,
+)
 from consilience.store import Ledger
 
 DEFAULT_LEDGER = "consilience.db"
@@ -89,6 +96,7 @@ def build(
 
 def _store(ledger: Ledger, document: Document) -> str:
     if ledger.is_current(document.id, EXTRACTOR_VERSION):
+        ledger.update_path(document)
         return "unchanged"
     ledger.write_document(extract(document), EXTRACTOR_VERSION)
     return "extracted"

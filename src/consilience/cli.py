@@ -9,15 +9,28 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 
 from consilience.api import DEFAULT_LEDGER, BuildEvent, BuildReport, build
 from consilience.extract import ModelMissingError, extract
 from consilience.ingest import DEFAULT_MAX_BYTES, Document, IngestProblem, Metadata, ingest_file
 from consilience.ingest.metadata import normalize_published
 from consilience.ingest.problems import InputRejected
-from consilience.present.export import CSV_TABLES, base_columns, document_claims_record, table_rows, to_csv
-from consilience.present.export import write_csv_tables
+from consilience.present.export import (
+    CSV_TABLES,
+    base_columns,
+    document_claims_record,
+    table_rows,
+    to_csv,
+    write_csv_tables,
+)
 from consilience.present.terminal import print_summary
 from consilience.store import Ledger, LedgerError, json_text
 
@@ -49,9 +62,12 @@ def _overrides(publisher: str | None, published: str | None, title: str | None) 
     return Metadata(title=title, publisher=publisher, published=published)
 
 
-PublisherOpt = Annotated[str | None, typer.Option(help="Publisher of every input (overrides metadata).")]
+PublisherOpt = Annotated[
+    str | None, typer.Option(help="Publisher of every input (overrides metadata).")
+]
 PublishedOpt = Annotated[
-    str | None, typer.Option(help="Publication date YYYY-MM-DD of every input (overrides metadata).")
+    str | None,
+    typer.Option(help="Publication date YYYY-MM-DD of every input (overrides metadata)."),
 ]
 TitleOpt = Annotated[str | None, typer.Option(help="Title of every input (overrides metadata).")]
 MaxBytesOpt = Annotated[
@@ -62,7 +78,9 @@ MaxBytesOpt = Annotated[
 @app.command("build")
 def build_command(
     paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .md .html .jsonl).")],
-    ledger: Annotated[Path, typer.Option(help="Ledger file to create or update.")] = Path(DEFAULT_LEDGER),
+    ledger: Annotated[Path, typer.Option(help="Ledger file to create or update.")] = Path(
+        DEFAULT_LEDGER
+    ),
     publisher: PublisherOpt = None,
     published: PublishedOpt = None,
     title: TitleOpt = None,
@@ -189,7 +207,8 @@ def export_command(
         typer.Option("--output", "-o", help="File (json), or folder for all CSV tables (csv)."),
     ] = None,
     table: Annotated[
-        str | None, typer.Option(help=f"With csv and no -o: one table to print ({', '.join(CSV_TABLES)}).")
+        str | None,
+        typer.Option(help=f"With csv and no -o: one table to print ({', '.join(CSV_TABLES)})."),
     ] = None,
 ) -> None:
     """Export a ledger as JSON (the whole record) or CSV (one table per claim kind).
@@ -232,7 +251,9 @@ def show_command(ledger: Annotated[Path, typer.Argument(help="Ledger file.")]) -
       consilience show example.db
     """
     with _open(ledger) as opened:
-        print_summary(opened, Console(highlight=False))
+        # Piped output is read by people too (in logs, in CI): give it a useful width.
+        width = None if sys.stdout.isatty() else 120
+        print_summary(opened, Console(highlight=False, width=width))
 
 
 def _open(path: Path) -> Ledger:

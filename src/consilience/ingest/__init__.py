@@ -66,7 +66,9 @@ def ingest_file(
         yield from _ingest_jsonl(path, overrides, max_bytes)
         return
     if size > max_bytes:
-        yield IngestProblem(path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)")
+        yield IngestProblem(
+            path, f"file is {size:,} bytes, over the {max_bytes:,}-byte limit (--max-bytes)"
+        )
         return
     try:
         data = file_path.read_bytes()

@@ -60,7 +60,9 @@ def _decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as error:
-                raise InputRejected(f"undecodable: has a {encoding} mark but {error.reason}") from None
+                raise InputRejected(
+                    f"undecodable: has a {encoding} mark but {error.reason}"
+                ) from None
     if b"\x00" in data:
         raise InputRejected("binary file (contains NUL bytes), not text")
     try:

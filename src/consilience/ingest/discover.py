@@ -51,7 +51,9 @@ def discover(paths: list[str]) -> Discovery:
             if format_of(path) is None:
                 suffix = path.suffix or "no extension"
                 found.problems.append(
-                    IngestProblem(name, f"unsupported format ({suffix}); use .txt, .md, .html or .jsonl")
+                    IngestProblem(
+                        name, f"unsupported format ({suffix}); use .txt, .md, .html or .jsonl"
+                    )
                 )
             else:
                 add(path)

@@ -37,7 +37,9 @@ _MONTHS = {
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _DATE_PATTERNS = (
-    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)?"),
+    re.compile(
+        r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
+    ),
     re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
     re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})"),
@@ -154,7 +156,10 @@ def normalize_published(value: str, where: str) -> str:
 
 def sidecar_path(path: Path) -> Path | None:
     """`NAME.meta.json` (or `NAME.EXT.meta.json`) beside `path`, if present."""
-    for candidate in (path.with_name(path.stem + ".meta.json"), path.with_name(path.name + ".meta.json")):
+    for candidate in (
+        path.with_name(path.stem + ".meta.json"),
+        path.with_name(path.name + ".meta.json"),
+    ):
         if candidate.is_file():
             return candidate
     return None

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -104,7 +104,9 @@ def read_jsonl(
         if not raw.strip():
             continue
         if len(raw) > max_bytes:
-            yield IngestProblem(where, f"line is {len(raw):,} bytes, over the {max_bytes:,}-byte limit")
+            yield IngestProblem(
+                where, f"line is {len(raw):,} bytes, over the {max_bytes:,}-byte limit"
+            )
             continue
         try:
             yield _jsonl_document(path, number, raw, overrides)

@@ -18,7 +18,10 @@ CSV_TABLES = ("documents", *CLAIM_KINDS, *RESULT_TABLES)
 
 def document_claims_record(claims: DocumentClaims) -> dict[str, Any]:
     """One document's claims in the same shape as a ledger export, `document` singular."""
-    record: dict[str, Any] = {"schema": JSON_SCHEMA_ID, "document": document_record(claims.document)}
+    record: dict[str, Any] = {
+        "schema": JSON_SCHEMA_ID,
+        "document": document_record(claims.document),
+    }
     for kind in CLAIM_KINDS:
         record[kind] = [claim.to_dict() for claim in claims.claims_of(kind)]
     for table in RESULT_TABLES:

@@ -19,8 +19,8 @@ def print_summary(ledger: Ledger, console: Console) -> None:
         for doc_id, count in ledger.claim_counts_by_document(kind).items():
             per_document[doc_id] = per_document.get(doc_id, 0) + count
     table = Table(title=f"{ledger.path}: {len(documents)} documents", title_justify="left")
-    table.add_column("document", no_wrap=True, overflow="ellipsis", max_width=32)
-    table.add_column("publisher", no_wrap=True, overflow="ellipsis", max_width=18)
+    table.add_column("document", no_wrap=True, overflow="ellipsis")
+    table.add_column("publisher", no_wrap=True, overflow="ellipsis")
     table.add_column("published", no_wrap=True, min_width=10)
     table.add_column("claims", justify="right", no_wrap=True)
     for document in documents:

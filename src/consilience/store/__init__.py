@@ -12,4 +12,10 @@ from consilience.store.schema import SCHEMA_VERSION
 
 __all__ = [
     "DOCUMENT_COLUMNS",
-    "json_text","JSON_SCHEMA_ID", "SCHEMA_VERSION", "Ledger", "LedgerError", "document_record"]
+    "json_text",
+    "JSON_SCHEMA_ID",
+    "SCHEMA_VERSION",
+    "Ledger",
+    "LedgerError",
+    "document_record",
+]

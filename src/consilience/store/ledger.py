@@ -15,7 +15,13 @@ from typing import Any
 
 from consilience.extract.claims import CLAIM_KINDS, SPAN_FIELDS, DocumentClaims
 from consilience.ingest.document import Document
-from consilience.store.schema import LEDGER_KIND, MIGRATIONS, RESULT_TABLES, SCHEMA_V1, SCHEMA_VERSION
+from consilience.store.schema import (
+    LEDGER_KIND,
+    MIGRATIONS,
+    RESULT_TABLES,
+    SCHEMA_V1,
+    SCHEMA_VERSION,
+)
 
 JSON_SCHEMA_ID = "consilience/1"
 DOCUMENT_COLUMNS = (
@@ -41,6 +47,9 @@ class Ledger:
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA busy_timeout = 10000")
+            # In WAL mode NORMAL survives a killed process; only a power cut may lose
+            # the last commits, never consistency.
+            self._db.execute("PRAGMA synchronous = NORMAL")
             self._prepare()
         except sqlite3.DatabaseError as error:
             raise LedgerError(f"{self.path}: not a consilience ledger ({error})") from None
@@ -107,6 +116,14 @@ class Ledger:
         ).fetchone()
         return row is not None
 
+    def update_path(self, document: Document) -> None:
+        """Follow a document that moved within its file (a JSONL line now on another line)."""
+        with self._transaction():
+            self._db.execute(
+                "UPDATE documents SET path = ? WHERE id = ? AND source_file = ? AND path != ?",
+                (document.path, document.id, document.source_file, document.path),
+            )
+
     def write_document(self, claims: DocumentClaims, extractor_version: str) -> None:
         """Store one document and all its claims, replacing what it had, atomically."""
         document = claims.document
@@ -140,7 +157,8 @@ class Ledger:
             )
             for kind in CLAIM_KINDS[1:]:
                 self._db.executemany(
-                    f'INSERT INTO {kind} (id, doc_id, start, "end", text, attrs) VALUES (?,?,?,?,?,?)',
+                    f'INSERT INTO {kind} (id, doc_id, start, "end", text, attrs) '
+                    "VALUES (?,?,?,?,?,?)",
                     [
                         (c.id, c.doc, c.start, c.end, c.text, _attrs_json(c.to_dict()))
                         for c in claims.claims_of(kind)

@@ -1,0 +1,124 @@
+"""Random bytes and hostile Unicode never crash ingest or extract, and spans stay valid."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from consilience.extract import extract
+from consilience.extract.nlp import chunk_offsets
+from consilience.ingest import (
+    Document,
+    FileRead,
+    IngestProblem,
+    Metadata,
+    ingest_file,
+    make_document,
+)
+
+# Characters that break naive text handling: right-to-left scripts and marks, combining
+# marks, zero-width joiners and spaces, emoji with modifiers, line and paragraph separators.
+HOSTILE = st.sampled_from(
+    list("\u05d0\u05e9\u0627\u0644\u200f\u200e\u202e\u0301\u0308\u20dd\u200b\u200c\u200d\ufeff")
+    + ["\U0001f469\u200d\U0001f467", "\U0001f44d\U0001f3fd", "\u2028", "\u2029", "\r\n", "\t"]
+)
+WORDS = st.sampled_from(
+    [
+        "Baku",
+        "Marrowby",
+        "147",
+        "killed",
+        "people",
+        "were",
+        "the",
+        "of",
+        "Aliyev",
+        "said",
+        ".",
+        ",",
+        "January",
+        "20",
+        "1990",
+        "\u201c",
+        "\u201d",
+        "approximately",
+        "Soviet",
+        "army",
+        " ",
+        "\n",
+    ]
+)
+TEXT = st.lists(st.one_of(WORDS, HOSTILE, st.text(max_size=8)), min_size=1, max_size=80).map(
+    " ".join
+)
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(data=st.binary(max_size=3000), suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl"]))
+def test_ingest_never_crashes_on_random_bytes(data: bytes, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"random{suffix}"
+        path.write_bytes(data)
+        items = list(ingest_file(str(path), max_bytes=2000))
+    assert items, "every input yields a document or a reason"
+    for item in items:
+        assert isinstance(item, (Document, IngestProblem, FileRead))
+        if isinstance(item, IngestProblem):
+            assert item.reason and "\n" not in item.reason
+        if isinstance(item, Document):
+            assert item.text.strip()
+
+
+def assert_valid_spans(document: Document) -> None:
+    claims = extract(document)
+    for kind in ("entities", "figures", "dates", "events", "quotes"):
+        for claim in claims.claims_of(kind):
+            assert 0 <= claim.start < claim.end <= len(document.text)
+            assert document.text[claim.start : claim.end] == claim.text
+            assert claim.doc == document.id
+
+
+@SETTINGS
+@given(text=TEXT)
+def test_extract_spans_stay_valid_on_hostile_unicode(text: str) -> None:
+    document = make_document(
+        text=text,
+        path="t.txt",
+        source_file="t.txt",
+        format="text",
+        encoding="utf-8",
+        metadata=Metadata(),
+    )
+    assert_valid_spans(document)
+
+
+@settings(max_examples=2, deadline=None)
+@given(line=TEXT, length=st.integers(min_value=120_000, max_value=180_000))
+def test_extract_handles_very_long_lines(line: str, length: int) -> None:
+    """One line longer than a parse chunk: it must be cut, and spans must survive the cut."""
+    unit = line.replace("\n", " ").replace("\r", " ") + " President Ilham Aliyev visited Baku. "
+    text = unit * (length // len(unit) + 1)
+    assert "\n" not in text.replace("\u2028", "").replace("\u2029", "")
+    document = make_document(
+        text=text,
+        path="t.txt",
+        source_file="t.txt",
+        format="text",
+        encoding="utf-8",
+        metadata=Metadata(),
+    )
+    assert_valid_spans(document)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=3000), size=st.integers(min_value=1, max_value=500))
+def test_chunks_cover_the_text_exactly(text: str, size: int) -> None:
+    pieces = chunk_offsets(text, size)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
+    for (_, end), (start, _) in zip(pieces, pieces[1:], strict=False):
+        assert end == start
+    assert all(0 < end - start <= size for start, end in pieces if text)
