@@ -38,7 +38,7 @@ app = typer.Typer(
     help="Build one source-grounded record from many documents about the same events.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="rich",
+    rich_markup_mode="markdown",
 )
 err = Console(stderr=True, highlight=False)
 
@@ -91,7 +91,7 @@ def build_command(
     Unchanged documents are not extracted again. Inputs that cannot be read are skipped
     with one line each, and the exit status is then 1.
 
-    [b]Examples[/b]
+    **Examples**
 
       consilience build examples/ --ledger example.db
 
@@ -173,7 +173,7 @@ def extract_command(
 
     A JSONL file prints one JSON object per line, one per document.
 
-    [b]Example[/b]
+    **Example**
 
       consilience extract article.txt --published 2026-01-20
     """
@@ -213,7 +213,7 @@ def export_command(
 ) -> None:
     """Export a ledger as JSON (the whole record) or CSV (one table per claim kind).
 
-    [b]Examples[/b]
+    **Examples**
 
       consilience export example.db --format json -o example.json
 
@@ -246,7 +246,7 @@ def export_command(
 def show_command(ledger: Annotated[Path, typer.Argument(help="Ledger file.")]) -> None:
     """Print a summary of a ledger: its documents, their metadata and claim counts.
 
-    [b]Example[/b]
+    **Example**
 
       consilience show example.db
     """
