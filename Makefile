@@ -47,8 +47,8 @@ test: lint
 # is pinned to its wheel hash alone.
 lock:
 	$(BIN)/python -m pip install -q pip-tools
-	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o requirements/run.lock pyproject.toml
-	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --extra test -o requirements/test.lock pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links -o requirements/run.lock pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links --extra test -o requirements/test.lock pyproject.toml
 	$(BIN)/python requirements/pin_model_wheel.py requirements/run.lock requirements/test.lock
 
 clean:
