@@ -56,6 +56,12 @@ def test_build_show_export_tour(tmp_path: Path, examples_dir: Path) -> None:
     assert len(documents) == 6
     assert {row["publisher"] for row in documents} >= {"Radio Kelvara", "The Harbour Gazette"}
     with (tables / "figures.csv").open(encoding="utf-8") as handle:
+        figures = list(csv.DictReader(handle))
+    assert list(figures[0])[:9] == [
+        "id", "doc", "start", "end", "text", "number_text", "number_start", "number_end", "value"
+    ]
+    assert {row["measure"] for row in figures} >= {"killed", "wounded"}
+    with (tables / "dates.csv").open(encoding="utf-8") as handle:
         assert handle.readline().strip() == "id,doc,start,end,text"
 
     one = run_cli("export", str(ledger), "--format", "csv", "--table", "entities")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, EntityClaim
 from consilience.extract.entities import find_entities
+from consilience.extract.figures import find_figures
 from consilience.extract.nlp import ModelMissingError, load_nlp, parse
 from consilience.ingest.document import Document
 
 # Bump when extraction output changes, so ledgers re-extract documents they already hold.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "2"
 
 __all__ = [
     "CLAIM_KINDS",
@@ -28,4 +29,5 @@ def extract(document: Document) -> DocumentClaims:
     return DocumentClaims(
         document=document,
         entities=find_entities(document.id, document.text, parsed),
+        figures=find_figures(document.id, document.text, parsed),
     )

@@ -37,13 +37,40 @@ class EntityClaim(Claim):
     label: str  # PERSON, ORG, GPE, LOC or NORP
 
 
+@dataclass(frozen=True)
+class FigureClaim(Claim):
+    """A count a source states: how many of what, how sure, where, when, on whose word.
+
+    `start`/`end` cover the smallest clause that states the figure; `number_start` and
+    `number_end` cover the number as written (its qualifier included) inside it.
+    """
+
+    number_text: str
+    number_start: int
+    number_end: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    measure: str
+    subject: str | None
+    subject_inherited: bool
+    trigger: str | None
+    implicit: bool
+    place: list[str]
+    place_inherited: bool
+    time: str | None
+    time_inherited: bool
+    attribution: str | None
+
+
 @dataclass
 class DocumentClaims:
     """Everything extracted from one document, and nothing from any other."""
 
     document: Document
     entities: list[EntityClaim] = field(default_factory=list)
-    figures: list[Claim] = field(default_factory=list)
+    figures: list[FigureClaim] = field(default_factory=list)
     dates: list[Claim] = field(default_factory=list)
     events: list[Claim] = field(default_factory=list)
     quotes: list[Claim] = field(default_factory=list)
@@ -51,7 +78,7 @@ class DocumentClaims:
     def claims_of(self, kind: str) -> list[Claim]:
         if kind not in CLAIM_KINDS:
             raise ValueError(f"unknown claim kind {kind!r}")
-        claims: list[Claim] = getattr(self, kind)
+        claims: list[Claim] = list(getattr(self, kind))
         return claims
 
 

@@ -1,0 +1,165 @@
+"""Score the figure extractor against a gold annotation (the seeds' `seeds_gold.json`).
+
+A predicted figure matches a gold figure when its number span lies inside the gold claim
+span and its value matches (the same value; for vague and range figures, the same low and
+high). Gold figures marked optional are neither required nor penalised: a prediction that
+matches one is not counted at all. Matched pairs are then checked for measure, qualifier
+and low/high.
+
+Usage: python -m consilience.eval.figures [GOLD_JSON] [SEEDS_DIR] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from consilience.extract import extract
+from consilience.ingest import Document, ingest_file
+
+
+@dataclass
+class FigureScore:
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    measure_correct: int = 0
+    qualifier_correct: int = 0
+    interval_correct: int = 0
+    matched: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        found = self.true_positives + self.false_positives
+        return self.true_positives / found if found else 0.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_positives + self.false_negatives
+        return self.true_positives / wanted if wanted else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def accuracy(self, correct: int) -> float:
+        return correct / self.matched if self.matched else 0.0
+
+
+def _same_value(predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
+    if gold["value"] is not None:
+        return bool(predicted["value"] == gold["value"])
+    return bool(predicted["low"] == gold["low"] and predicted["high"] == gold["high"])
+
+
+def _matches(predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
+    inside = gold["start"] <= predicted["number_start"] and predicted["number_end"] <= gold["end"]
+    return inside and _same_value(predicted, gold)
+
+
+def score_documents(
+    gold_figures: list[dict[str, Any]], predictions: dict[str, list[dict[str, Any]]]
+) -> FigureScore:
+    """Score predictions (file name -> figure records) against gold figures."""
+    score = FigureScore()
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for item in gold_figures:
+        by_file.setdefault(item["file"], []).append(item)
+    for name in sorted(set(by_file) | set(predictions)):
+        gold = by_file.get(name, [])
+        predicted = list(predictions.get(name, []))
+        used: set[int] = set()
+        for item in gold:
+            match = next(
+                (i for i, p in enumerate(predicted) if i not in used and _matches(p, item)), None
+            )
+            if match is None:
+                if not item.get("optional"):
+                    score.false_negatives += 1
+                    score.errors.append(
+                        f"{name}: missed {item['number_text']!r} in {item['span']!r}"
+                    )
+                continue
+            used.add(match)
+            if item.get("optional"):
+                continue
+            found = predicted[match]
+            score.true_positives += 1
+            score.matched += 1
+            if found["measure"] == item["measure"]:
+                score.measure_correct += 1
+            else:
+                score.errors.append(
+                    f"{name}: measure {found['measure']} for {item['measure']} in {item['span']!r}"
+                )
+            if found["qualifier"] == item["qualifier"]:
+                score.qualifier_correct += 1
+            else:
+                score.errors.append(
+                    f"{name}: qualifier {found['qualifier']} for {item['qualifier']}"
+                    f" in {item['span']!r}"
+                )
+            if (found["low"], found["high"]) == (item["low"], item["high"]):
+                score.interval_correct += 1
+            else:
+                score.errors.append(
+                    f"{name}: interval {found['low']}..{found['high']} for "
+                    f"{item['low']}..{item['high']} in {item['span']!r}"
+                )
+        for index, found in enumerate(predicted):
+            if index not in used:
+                score.false_positives += 1
+                extra = f"extra {found['number_text']!r} ({found['measure']})"
+                score.errors.append(f"{name}: {extra} in {found['text']!r}")
+    return score
+
+
+def predict(seeds_dir: Path, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Run the extractor on each named file."""
+    predictions: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        documents = [
+            item for item in ingest_file(str(seeds_dir / name)) if isinstance(item, Document)
+        ]
+        predictions[name] = [claim.to_dict() for claim in extract(documents[0]).figures]
+    return predictions
+
+
+def score_seeds(gold_path: Path, seeds_dir: Path) -> FigureScore:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    names = sorted({document["file"] for document in gold["documents"]})
+    return score_documents(gold["figures"], predict(seeds_dir, names))
+
+
+def format_score(label: str, score: FigureScore) -> str:
+    return (
+        f"{label:<14} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}  "
+        f"(tp {score.true_positives}, fp {score.false_positives}, fn {score.false_negatives})  "
+        f"measure {score.accuracy(score.measure_correct):.3f}  "
+        f"qualifier {score.accuracy(score.qualifier_correct):.3f}  "
+        f"low/high {score.accuracy(score.interval_correct):.3f}"
+    )
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[3]
+    shared = root.parent / "shared"
+    parser = argparse.ArgumentParser(description="Score figure extraction against gold.")
+    parser.add_argument("gold", nargs="?", type=Path, default=shared / "gold" / "seeds_gold.json")
+    parser.add_argument("seeds", nargs="?", type=Path, default=shared / "seeds")
+    parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
+    args = parser.parse_args()
+    score = score_seeds(args.gold, args.seeds)
+    print(format_score("consilience", score))
+    if args.verbose:
+        for error in score.errors:
+            print("  " + error)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,443 @@
+"""Figures: every count a source states, with what it counts, how sure, and where it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from consilience.extract.claims import FigureClaim, claim_id
+from consilience.extract.figures.lexicon import (
+    HEAD_NOUN_MEASURES,
+    IDENTIFIER_NOUNS,
+    NEGATED_SUBJECTS,
+    NON_COUNT_ENTITIES,
+    NOUN_MEASURES,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    UNIT_NOUNS,
+)
+from consilience.extract.figures.numbers import NumberMention, find_numbers
+from consilience.extract.figures.scope import ScopeTracker, attribution
+from consilience.extract.figures.triggers import (
+    Trigger,
+    combined_measure,
+    find_trigger,
+    first_conjunct,
+    measure_of_verb,
+    shared_conjunct_measures,
+)
+
+__all__ = ["find_figures"]
+
+# Children of a predicate that belong to another clause, not to the one stating the figure.
+_OTHER_CLAUSE = frozenset(
+    {"conj", "cc", "punct", "advcl", "parataxis", "mark", "ccomp", "relcl", "preconj"}
+)
+# Children left of the predicate that are part of its clause ("147 people were brutally killed").
+_LEFT_KEEP = frozenset(
+    {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "expl", "csubj", "csubjpass"}
+)
+
+
+@dataclass
+class _Found:
+    """A figure before it gets its id: token positions in the parse of one chunk."""
+
+    first: int  # claim tokens [first, last]
+    last: int
+    number_first: int
+    number_last: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    measure: str
+    subject: str | None
+    subject_inherited: bool
+    trigger: Any
+    implicit: bool
+    anchor: Any
+
+
+def find_figures(doc_id: str, text: str, parsed: list[tuple[int, Any]]) -> list[FigureClaim]:
+    """All figure claims of one document, in text order."""
+    figures: list[FigureClaim] = []
+    tracker = ScopeTracker()
+    previous_subject: str | None = None
+    for offset, doc in parsed:
+        for sentence in doc.sents:
+            found = _sentence_figures(doc, sentence, previous_subject)
+            for item in found:
+                if item.subject and not item.subject_inherited:
+                    previous_subject = item.subject
+                scope = tracker.scope_for(sentence, item.first, item.last)
+                start = offset + doc[item.first].idx
+                end = offset + doc[item.last].idx + len(doc[item.last].text)
+                number_start = offset + doc[item.number_first].idx
+                number_end = offset + doc[item.number_last].idx + len(doc[item.number_last].text)
+                figures.append(
+                    FigureClaim(
+                        id=claim_id(doc_id, "figures", len(figures)),
+                        doc=doc_id,
+                        start=start,
+                        end=end,
+                        text=text[start:end],
+                        number_text=text[number_start:number_end],
+                        number_start=number_start,
+                        number_end=number_end,
+                        value=_plain(item.value),
+                        low=_plain(item.low),
+                        high=_plain(item.high),
+                        qualifier=item.qualifier,
+                        measure=item.measure,
+                        subject=item.subject,
+                        subject_inherited=item.subject_inherited,
+                        trigger=item.trigger.text if item.trigger is not None else None,
+                        implicit=item.implicit,
+                        place=scope.place,
+                        place_inherited=scope.place_inherited,
+                        time=scope.time,
+                        time_inherited=scope.time_inherited,
+                        attribution=attribution(sentence, item.anchor),
+                    )
+                )
+            tracker.read(sentence)
+    return figures
+
+
+def _plain(number: float | None) -> float | None:
+    """Whole numbers as int, so JSON shows 147, not 147.0."""
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> list[_Found]:
+    found: list[_Found] = []
+    used_triggers: set[int] = set()
+    grouped: set[int] = set()
+    for mention in find_numbers(doc, sentence.start, sentence.end):
+        if _not_a_count(doc, mention):
+            continue
+        counted, subject_node = _counted(doc, mention)
+        if _in_person_group(counted):
+            grouped.add(counted.i)
+            continue
+        trigger = _partitive_trigger(doc, mention) or find_trigger(counted)
+        if trigger is None and found:
+            trigger = _list_continuation(doc, counted, found[-1])
+        if trigger is None:
+            continue
+        if counted.lemma_.lower() in UNIT_NOUNS:
+            continue
+        subject = (
+            _subject_text(doc, subject_node, mention, trigger) if subject_node is not None else None
+        )
+        inherited = subject is None
+        if inherited:
+            subject = found[-1].subject if found else previous_subject
+        first, last = _claim_tokens(doc, trigger.anchor, counted, mention)
+        used_triggers.add(trigger.word.i)
+        used_triggers.add(trigger.anchor.i)
+        found.append(
+            _Found(
+                first, last, mention.first, mention.last, mention.value, mention.low, mention.high,
+                mention.qualifier, trigger.measure, subject, inherited, trigger.word, False,
+                trigger.anchor,
+            )
+        )  # fmt: skip
+    found.extend(_counts_without_numerals(doc, sentence, used_triggers, grouped))
+    found.sort(key=lambda item: (item.number_first, item.first))
+    return found
+
+
+def _list_continuation(doc: Any, counted: Any, previous: _Found) -> Trigger | None:
+    """A list item with no trigger of its own continues the item before it: in "the
+    destruction of 200 houses, 80 vehicles", 80 is destroyed too. Only for an item that
+    directly follows the previous figure, separated by a comma or a conjunction."""
+    if counted.dep_ not in ("appos", "conj"):
+        return None
+    first = min(t.i for t in counted.subtree)
+    between = doc[previous.last + 1 : first]
+    if (
+        first <= previous.last
+        or len(between) > 2
+        or not all(t.is_punct or t.dep_ == "cc" for t in between)
+    ):
+        return None
+    return Trigger(previous.measure, previous.trigger, counted)
+
+
+def _not_a_count(doc: Any, mention: NumberMention) -> bool:
+    """Dates, times, money, percentages, ordinals, identifiers, ages, durations, units."""
+    tokens = doc[mention.first : mention.last + 1]
+    numbers = [t for t in tokens if t.i >= mention.first and (t.like_num or t.pos_ == "NUM")]
+    if any(t.ent_type_ in NON_COUNT_ENTITIES for t in numbers):
+        return True
+    head = doc[mention.head]
+    if head.lower_ == "one" and (head.pos_ != "NUM" or _after_determiner(doc, mention.first)):
+        return True  # "no one", "the one who"
+    if mention.value is not None and mention.qualifier == "exact":
+        written = doc[mention.first].text
+        if written.isdigit() and len(written) == 4 and 1000 <= mention.value <= 2100:
+            following = doc[mention.last + 1] if mention.last + 1 < len(doc) else None
+            if following is None or following.tag_ != "NNS":
+                return True  # a year
+    before = doc[mention.first - 1] if mention.first > 0 else None
+    if before is not None:
+        if before.lower_ in IDENTIFIER_NOUNS or before.lower_ in ("aged", "age", "ages", "#"):
+            return True
+        if before.pos_ == "PROPN" and head.head.i == before.i:
+            return True  # "Resolution 822", "Flight 17"
+    after = doc[mention.last + 1] if mention.last + 1 < len(doc) else None
+    if after is not None and after.text in ("-", "–") and mention.last + 2 < len(doc):
+        return True  # "44-day war", "25-year-old"
+    return after is not None and (after.lemma_.lower() in UNIT_NOUNS or after.text == "%")
+
+
+def _after_determiner(doc: Any, index: int) -> bool:
+    determiners = ("no", "any", "every", "some", "the", "this", "that", "each")
+    return index > 0 and doc[index - 1].lower_ in determiners
+
+
+def _counted(doc: Any, mention: NumberMention) -> tuple[Any, Any]:
+    """(node that carries the count's role, node whose phrase says what is counted)."""
+    head = doc[mention.head]
+    if head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.pos_ in (
+        "NOUN",
+        "PROPN",
+        "ADJ",
+    ):
+        return head.head, head.head
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            objects = [g for g in child.children if g.dep_ == "pobj"]
+            if objects and objects[0].pos_ != "PRON":
+                return head, objects[0]
+            return head, None  # "112 of whom": counted set named before
+    if head.pos_ in ("NOUN", "ADJ") and not head.like_num and mention.qualifier != "vague":
+        return head, head
+    return head, None
+
+
+def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
+    """ "Six of the deaths": the "of" noun names the measure."""
+    head = doc[mention.head]
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for target in child.children:
+                measure = NOUN_MEASURES.get(target.lemma_.lower()) or HEAD_NOUN_MEASURES.get(
+                    target.lemma_.lower()
+                )
+                if target.dep_ == "pobj" and measure:
+                    return Trigger(
+                        measure, target, head.head if head.head.pos_ in ("VERB", "AUX") else target
+                    )
+    return None
+
+
+def _in_person_group(counted: Any) -> bool:
+    """ "He and three others": the count belongs to a group with a named or implied person."""
+    first = first_conjunct(counted)
+    members = [first, *[t for t in first.conjuncts if t.i != first.i]]
+    return len(members) > 1 and any(_single_person(member) for member in members)
+
+
+def _single_person(token: Any) -> bool:
+    if token.lower_ in PERSON_PRONOUNS:
+        return True
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
+        return True
+    if token.tag_ == "NN" and token.lemma_.lower() in PERSON_NOUNS:
+        return not any(child.like_num for child in token.children)
+    return False
+
+
+def _subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger) -> str | None:
+    """The counted noun phrase as the text says it, without the number and determiners."""
+    skip: set[int] = set(range(mention.first, mention.last + 1))
+    skip.update(
+        t.i
+        for t in trigger.word.subtree
+        if trigger.word.i > node.i and trigger.word.head.i == node.i
+    )
+    for child in node.children:
+        # Other list items and clauses with counts of their own are not this subject.
+        if child.dep_ in ("conj", "appos", "relcl", "acl") and any(
+            t.like_num and t.i not in skip for t in child.subtree
+        ):
+            skip.update(t.i for t in child.subtree)
+            skip.update(t.i for t in node.children if t.dep_ == "cc" and t.i > child.i - 3)
+    tokens = [t for t in node.subtree if t.i not in skip]
+    while tokens and (
+        tokens[0].dep_ in ("det", "punct", "cc", "quantmod", "advmod") or tokens[0].is_punct
+    ):
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    if not tokens:
+        return None
+    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
+
+
+def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -> tuple[int, int]:
+    """The smallest clause stating the figure, as an inclusive token range."""
+    if counted.dep_ in ("conj", "appos") and first_conjunct(counted).i != counted.i:
+        tokens = [t.i for t in counted.subtree] + [mention.first, mention.last]
+        return min(tokens), max(tokens)
+    if anchor.pos_ in ("NOUN", "PROPN"):
+        tokens = [anchor.i]
+        for child in anchor.children:
+            if child.dep_ not in ("conj", "cc", "punct", "relcl", "appos"):
+                tokens.extend(t.i for t in child.subtree)
+    else:
+        tokens = [anchor.i]
+        for child in anchor.children:
+            if child.dep_ == "conj" and _shares_clause(child):
+                tokens.extend(t.i for t in child.subtree)
+                continue
+            if child.dep_ in _OTHER_CLAUSE and not (child.dep_ == "ccomp" and child.i > anchor.i):
+                continue
+            if child.i < anchor.i and child.dep_ not in _LEFT_KEEP:
+                continue
+            tokens.extend(t.i for t in child.subtree)
+    tokens.extend((mention.first, mention.last))
+    first, last = min(tokens), max(tokens)
+    last = _before_other_items(doc, first, last, mention)
+    while last > first and doc[last].is_punct:
+        last -= 1
+    while first < last and doc[first].is_punct:
+        first += 1
+    return first, last
+
+
+def _before_other_items(doc: Any, first: int, last: int, mention: NumberMention) -> int:
+    """Cut a claim before a later list item or clause that states a count of its own:
+    "the destruction of 300 shops, 40 cars" ends at "shops" for the figure 300."""
+    for token in doc[mention.last + 1 : last + 1]:
+        if token.dep_ in ("conj", "appos", "relcl") and token.head.i <= mention.last + 3:
+            subtree = list(token.subtree)
+            if subtree[0].i <= mention.head:
+                continue  # the item that holds this figure
+            if any(t.like_num and t.pos_ == "NUM" for t in subtree):
+                cut: int = subtree[0].i - 1
+                return max(cut, mention.last)
+    return last
+
+
+def _shares_clause(verb: Any) -> bool:
+    """A coordinated verb with no subject or object of its own: "was shot and killed"."""
+    if verb.pos_ != "VERB":
+        return False
+    own = {"nsubj", "nsubjpass", "dobj", "csubj", "attr"}
+    return not any(child.dep_ in own for child in verb.children)
+
+
+def _counts_without_numerals(
+    doc: Any, sentence: Any, used: set[int], grouped: set[int]
+) -> list[_Found]:
+    """ "No one was killed" (0), "a man was shot and killed" (1), "he and three others" (4)."""
+    found: list[_Found] = []
+    for token in sentence:
+        if token.i in used:
+            continue
+        if token.pos_ in ("NOUN",) and token.lemma_.lower() in NOUN_MEASURES:
+            if any(child.dep_ == "det" and child.lower_ == "no" for child in token.children):
+                found.append(_zero(doc, token, token, NOUN_MEASURES[token.lemma_.lower()], token))
+            continue
+        if token.pos_ != "VERB":
+            continue
+        measure = measure_of_verb(token)
+        if measure is None:
+            continue
+        patient = _patient(token)
+        if patient is None or patient.i in used:
+            continue
+        if patient.lower_ in NEGATED_SUBJECTS or (
+            patient.lower_ == "one" and any(c.lower_ == "no" for c in patient.children)
+        ) or any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children):  # fmt: skip
+            found.append(_zero(doc, token, patient, _with_conjuncts(token, measure), token))
+            continue
+        members = [patient, *[t for t in patient.conjuncts if t.i != patient.i]]
+        if not any(_single_person(member) for member in members):
+            continue
+        total = 0.0
+        for member in members:
+            numbers = [
+                child for child in member.children if child.like_num and child.dep_ == "nummod"
+            ]
+            if numbers:
+                mentions = find_numbers(doc, numbers[0].i, numbers[0].i + 1)
+                total += mentions[0].value if mentions and mentions[0].value is not None else 0
+            elif _single_person(member):
+                total += 1
+            elif member.like_num:
+                total += float(member.text) if member.text.isdigit() else 0
+        if total < 1:
+            continue
+        phrase = [t.i for member in members for t in member.subtree if t.dep_ != "relcl"]
+        number_first, number_last = min(phrase), max(phrase)
+        first, last = _claim_tokens(
+            doc,
+            token,
+            patient,
+            NumberMention(number_first, number_last, patient.i, total, total, total, "exact"),
+        )
+        found.append(
+            _Found(
+                first, last, number_first, number_last, total, total, total, "exact",
+                _with_conjuncts(token, measure), doc[number_first : number_last + 1].text,
+                False, token, True, token,
+            )
+        )  # fmt: skip
+        used.add(token.i)
+    return found
+
+
+def _with_conjuncts(verb: Any, measure: str) -> str:
+    """ "Shot and killed": the stronger outcome of verbs sharing one patient."""
+    measures = shared_conjunct_measures(verb)
+    return combined_measure(measures) if measures else measure
+
+
+def _patient(verb: Any) -> Any | None:
+    """Who or what the outcome happened to: the passive subject, the object, or, for verbs
+    like "die" and "disappear", the subject."""
+    children = list(verb.children)
+    for dep in ("nsubjpass", "dobj"):
+        for child in children:
+            if child.dep_ == dep:
+                return child
+    if verb.lemma_.lower() in ("die", "disappear", "perish", "drown", "flee", "go", "protest"):
+        for child in children:
+            if child.dep_ == "nsubj":
+                return child
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PRON", "PROPN"):
+        return verb.head
+    return None
+
+
+def _zero(doc: Any, anchor: Any, patient: Any, measure: str, trigger: Any) -> _Found:
+    phrase = [t.i for t in patient.subtree] if patient.i != anchor.i else [patient.i]
+    if patient.i == anchor.i:
+        dets = [child.i for child in patient.children if child.dep_ == "det"]
+        phrase = dets + [patient.i]
+    number_first, number_last = min(phrase), max(phrase)
+    mention = NumberMention(number_first, number_last, patient.i, 0, 0, 0, "exact")
+    first, last = _claim_tokens(doc, anchor, patient, mention)
+    return _Found(
+        first,
+        last,
+        number_first,
+        number_last,
+        0,
+        0,
+        0,
+        "exact",
+        measure,
+        None,
+        False,
+        trigger,
+        False,
+        anchor,
+    )

@@ -1,0 +1,269 @@
+"""Number mentions in a parsed sentence: what is written, its value, and its interval.
+
+A mention is a run of tokens that states a count ("147", "more than 66,000", "thirty-six",
+"1.5 million", "a dozen", "hundreds of thousands", "between 120 and 150", "several"). Its
+interval follows the rules in docs/figures.md.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# Vague plurals and quantifiers, with the interval each stands for (value is null).
+VAGUE = {
+    "a few": (2, 5),
+    "several": (3, 9),
+    "dozens": (24, 99),
+    "scores": (40, 99),
+    "hundreds": (200, 999),
+    "thousands": (2_000, 9_999),
+    "tens of thousands": (20_000, 99_999),
+    "hundreds of thousands": (200_000, 999_999),
+    "millions": (2_000_000, 9_999_999),
+}
+# Words before a number that set its qualifier; the longest match wins.
+QUALIFIERS = {
+    "approximately": "approximately", "about": "approximately", "around": "approximately",
+    "some": "approximately", "an estimated": "approximately", "roughly": "approximately",
+    "estimated": "approximately", "circa": "approximately", "close to": "fewer_than",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "at least": "at_least", "no fewer than": "at_least",
+    "no less than": "at_least", "a minimum of": "at_least",
+    "nearly": "fewer_than", "almost": "fewer_than", "fewer than": "fewer_than",
+    "less than": "fewer_than", "under": "fewer_than", "just under": "fewer_than",
+    "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
+    "as many as": "up_to", "up to": "up_to",
+}  # fmt: skip
+_NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_RANGE_TOKEN = re.compile(r"^(\d[\d,]*)[-–](\d[\d,]*)$")
+
+
+@dataclass(frozen=True)
+class NumberMention:
+    """A count as written: token range [first, last] (inclusive) in the spaCy Doc."""
+
+    first: int  # first token, qualifier included
+    last: int
+    head: int  # the token that carries the mention's syntactic role
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+
+    def with_span(self, first: int) -> NumberMention:
+        return NumberMention(
+            first, self.last, self.head, self.value, self.low, self.high, self.qualifier
+        )
+
+
+def word_value(words: list[str]) -> float | None:
+    """The value of a written number: "147", "66,000", "thirty-six", "1.5 million", "a dozen"."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for raw in words:
+        word = raw.lower()
+        if word in ("-", "and", "a", "an"):
+            if word in ("a", "an"):
+                current = current or 1
+            continue
+        if _NUMERIC.match(word):
+            current += float(word.replace(",", ""))
+        elif word in UNITS:
+            current += UNITS[word]
+        elif word == "dozen":
+            current = (current or 1) * 12
+        elif word in SCALES:
+            scale = SCALES[word]
+            if scale == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * scale
+                current = 0
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    return total + current
+
+
+def interval(value: float, qualifier: str) -> tuple[float | None, float | None]:
+    """The (low, high) a qualified number stands for; see docs/figures.md."""
+    whole = value == int(value)
+    step = 1 if whole else 0
+    if qualifier == "approximately":
+        return math.floor(0.95 * value), math.ceil(1.05 * value)
+    if qualifier == "more_than":
+        return value + step, None
+    if qualifier == "at_least":
+        return value, None
+    if qualifier == "fewer_than":
+        return None, value - step
+    if qualifier in ("at_most", "up_to"):
+        return None, value
+    return value, value
+
+
+def _is_number_word(token: Any) -> bool:
+    text = token.lower_
+    if text in UNITS or text in SCALES or text in ("dozen",):
+        return True
+    return bool(_NUMERIC.match(text))
+
+
+def _qualifier_before(doc: Any, first: int) -> tuple[int, str]:
+    """Extend a mention leftwards over a qualifier phrase; returns (new first, qualifier)."""
+    for width in (3, 2, 1):
+        start = first - width
+        if start < 0:
+            continue
+        phrase = " ".join(token.lower_ for token in doc[start:first])
+        if phrase in QUALIFIERS:
+            return start, QUALIFIERS[phrase]
+    return first, "exact"
+
+
+def _vague_at(doc: Any, i: int) -> tuple[int, str] | None:
+    """A vague count starting at token i: returns (last token, key in VAGUE)."""
+    words = [token.lower_ for token in doc[i : i + 3]]
+    for key in sorted(VAGUE, key=lambda k: -len(k.split())):
+        parts = key.split()
+        if words[: len(parts)] == parts:
+            return i + len(parts) - 1, key
+    return None
+
+
+def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
+    """Every number mention in tokens [start, end) of `doc` (one sentence)."""
+    mentions: list[NumberMention] = []
+    i = start
+    while i < end:
+        token = doc[i]
+        vague = _vague_at(doc, i)
+        if vague is not None and (
+            vague[1] not in ("several", "a few") or _counts_noun(doc, vague[0], end)
+        ):
+            last, key = vague
+            # "hundreds of thousands" is one mention, but "hundreds of people" stops at "hundreds".
+            low, high = VAGUE[key]
+            mentions.append(
+                NumberMention(i, last, _syntactic_head(doc, i, last), None, low, high, "vague")
+            )
+            i = last + 1
+            continue
+        match = _RANGE_TOKEN.match(token.text)
+        if match:
+            low_v = float(match.group(1).replace(",", ""))
+            high_v = float(match.group(2).replace(",", ""))
+            if low_v < high_v:
+                mentions.append(NumberMention(i, i, i, None, low_v, high_v, "range"))
+            i += 1
+            continue
+        if not _is_number_word(token) and not (
+            token.lower_ in ("a", "an")
+            and i + 1 < end
+            and doc[i + 1].lower_ in ("dozen", "hundred", "thousand")
+        ):
+            i += 1
+            continue
+        last = i
+        while last + 1 < end and (
+            _is_number_word(doc[last + 1])
+            or (
+                doc[last + 1].text in ("-", "–")
+                and last + 2 < end
+                and doc[last + 2].lower_ in UNITS
+            )
+            or (
+                doc[last + 1].lower_ == "and"
+                and last + 2 < end
+                and doc[last].lower_ in SCALES
+                and doc[last + 2].lower_ in UNITS
+            )
+        ):
+            last += 1
+        words = [t.text for t in doc[i : last + 1]]
+        value = word_value(words)
+        if value is None:
+            i = last + 1
+            continue
+        first, qualifier = _qualifier_before(doc, i)
+        if first > start and doc[first - 1].lower_ == "between" and qualifier == "exact":
+            first -= 1
+        mention = NumberMention(
+            first,
+            last,
+            _syntactic_head(doc, i, last),
+            value,
+            *interval(value, qualifier),
+            qualifier,
+        )
+        mentions.append(mention)
+        i = last + 1
+    return _join_ranges(doc, mentions)
+
+
+def _counts_noun(doc: Any, last: int, end: int) -> bool:
+    """ "several"/"a few" count only when a noun follows ("several people", not "a few of")."""
+    return last + 1 < end and doc[last + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+
+def _syntactic_head(doc: Any, first: int, last: int) -> int:
+    """The token of [first, last] whose head lies outside the run."""
+    for token in doc[first : last + 1]:
+        if not first <= token.head.i <= last or token.head.i == token.i:
+            return int(token.i)
+    return last
+
+
+def _join_ranges(doc: Any, mentions: list[NumberMention]) -> list[NumberMention]:
+    """ "between 120 and 150", "120 to 150", "from 120 to 150": one range mention."""
+    joined: list[NumberMention] = []
+    for mention in mentions:
+        if joined:
+            previous = joined[-1]
+            between = [t.lower_ for t in doc[previous.last + 1 : mention.first]]
+            opened = doc[previous.first].lower_ == "between"
+            # "rose from 12 to 34" is a change, not a range.
+            changed = previous.first > 0 and doc[previous.first - 1].lower_ == "from"
+            if (
+                not changed
+                and previous.value is not None
+                and mention.value is not None
+                and previous.qualifier in ("exact",)
+                and mention.qualifier == "exact"
+                and previous.value < mention.value
+                and (
+                    between in (["to"], ["-"], ["–"])
+                    or (between == ["and"] and opened)
+                    or (between == ["or"] and previous.value < mention.value)
+                )
+            ):
+                joined[-1] = NumberMention(
+                    previous.first, mention.last, _range_head(doc, previous, mention),
+                    None, previous.value, mention.value, "range",
+                )  # fmt: skip
+                continue
+        joined.append(mention)
+    return joined
+
+
+def _range_head(doc: Any, first: NumberMention, second: NumberMention) -> int:
+    """The range's role is that of whichever end attaches outside the range."""
+    for index in (first.head, second.head):
+        head = doc[index].head.i
+        if not first.first <= head <= second.last:
+            return index
+    return second.head

@@ -1,0 +1,252 @@
+"""Link a count to the word that says what it counts, along the dependency parse.
+
+From the noun a number counts, the parse is climbed to its predicate: the verb it is
+subject or object of ("147 civilians were killed", "soldiers killed 82 people"), the noun
+it is the "of" argument of ("the deaths of 150"), an outcome word beside it ("left 744
+wounded"), or the subject of a light verb ("the death toll rose to 34").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from consilience.extract.figures.lexicon import (
+    FATAL_ADVERBS,
+    HEAD_NOUN_MEASURES,
+    LIGHT_VERBS,
+    MEANS_VERBS,
+    NOUN_MEASURES,
+    STATE_MEASURES,
+    VERB_MEASURES,
+    VERB_OBJECT_MEASURES,
+)
+
+_ARGUMENT_DEPS = frozenset(
+    {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent", "npadvmod", "appos"}
+)
+_OUTCOME_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp", "amod", "dep"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """What a count measures, the word that says so, and the word its clause hangs on."""
+
+    measure: str
+    word: Any  # the trigger token
+    anchor: Any  # the clause's predicate (verb) or the nominal trigger
+
+
+def measure_of_verb(verb: Any) -> str | None:
+    """The measure a verb states about its patient, taking its modifiers into account."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    for child in children:
+        pair = (lemma, child.lemma_.lower())
+        if child.dep_ in ("dobj", "prt", "acomp", "oprd") and pair in VERB_OBJECT_MEASURES:
+            return VERB_OBJECT_MEASURES[pair]
+        if child.dep_ in ("prep", "dative"):
+            for grandchild in child.children:
+                pair = (lemma, grandchild.lemma_.lower())
+                if grandchild.dep_ == "pobj" and pair in VERB_OBJECT_MEASURES:
+                    return VERB_OBJECT_MEASURES[pair]
+    if lemma in ("recognise", "recognize"):
+        # Only "recognised as martyrs/victims" counts people; other recognition does not.
+        return "recognised" if any(c.lower_ == "as" for c in children) else None
+    measure = VERB_MEASURES.get(lemma)
+    if measure is None and verb.tag_ in ("VBN", "JJ"):
+        measure = STATE_MEASURES.get(verb.lower_)
+    if measure == "wounded" and any(c.lower_ in FATAL_ADVERBS for c in children):
+        return "killed"
+    if measure == "wounded" and any(
+        c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp") for c in children
+    ):
+        return "killed"  # "shot dead"
+    return measure
+
+
+def combined_measure(measures: list[tuple[str, str]]) -> str:
+    """One patient, several outcomes. A means verb gives way to an outcome ("shot and
+    killed" is killed); distinct outcomes together ("killed, wounded or missing") are a
+    combined count, `other`."""
+    outcomes = [measure for lemma, measure in measures if lemma not in MEANS_VERBS]
+    unique = list(dict.fromkeys(outcomes or [measure for _, measure in measures]))
+    return unique[0] if len(unique) == 1 else "other"
+
+
+def shared_conjunct_measures(verb: Any) -> list[tuple[str, str]]:
+    """(lemma, measure) of a verb and of the verbs coordinated with it that share its
+    patient: those with no subject or object of their own."""
+    measures = []
+    own = measure_of_verb(verb)
+    if own:
+        measures.append((verb.lemma_.lower(), own))
+    for other in verb.conjuncts:
+        if other.pos_ not in ("VERB", "ADJ") or other.i == verb.i:
+            continue
+        if any(child.dep_ in _SUBJECTS or child.dep_ == "dobj" for child in other.children):
+            continue
+        extra = measure_of_verb(other) or STATE_MEASURES.get(other.lower_)
+        if extra:
+            measures.append((other.lemma_.lower(), extra))
+    return measures
+
+
+def _outcome_beside(verb: Any) -> tuple[str, Any] | None:
+    """An outcome word beside a neutral verb: "left 744 wounded", "caused 4 to disappear"."""
+    for child in verb.children:
+        if child.dep_ in _OUTCOME_DEPS and child.i > verb.i:
+            word = child.lower_
+            if word in STATE_MEASURES and child.pos_ in ("ADJ", "VERB"):
+                return STATE_MEASURES[word], child
+            if child.pos_ == "VERB" and child.dep_ in ("xcomp", "ccomp", "oprd"):
+                measure = measure_of_verb(child)
+                if measure:
+                    return measure, child
+    return None
+
+
+def _light_verb_subject(verb: Any) -> tuple[str, Any] | None:
+    """ "The death toll rose to 34", "the dead included 12 children"."""
+    if verb.lemma_.lower() not in LIGHT_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            lemma = child.lemma_.lower()
+            if lemma in ("toll", "tally", "count", "number", "figure", "total"):
+                for modifier in child.children:
+                    if modifier.dep_ in ("compound", "amod"):
+                        found = NOUN_MEASURES.get(
+                            modifier.lemma_.lower()
+                        ) or HEAD_NOUN_MEASURES.get(modifier.lemma_.lower())
+                        if found:
+                            return found, child
+                    if modifier.dep_ == "prep" and modifier.lower_ == "of":
+                        for target in modifier.children:
+                            found = NOUN_MEASURES.get(
+                                target.lemma_.lower()
+                            ) or HEAD_NOUN_MEASURES.get(target.lemma_.lower())
+                            if found:
+                                return found, child
+                if lemma == "toll":
+                    return "killed", child
+            found = HEAD_NOUN_MEASURES.get(lemma) or HEAD_NOUN_MEASURES.get(child.lower_)
+            if found:
+                return found, child
+    return None
+
+
+def _noun_trigger(noun: Any) -> tuple[str, Any] | None:
+    lemma = noun.lemma_.lower()
+    if lemma in NOUN_MEASURES:
+        return NOUN_MEASURES[lemma], noun
+    if lemma == "life" and noun.head.lemma_.lower() in ("claim", "take", "lose", "cost"):
+        return "killed", noun.head
+    # "a death toll of 34", "the number of dead reached ..."
+    for child in noun.children:
+        if (
+            child.dep_ == "compound"
+            and child.lemma_.lower() in NOUN_MEASURES
+            and lemma in ("toll", "tally")
+        ):
+            return NOUN_MEASURES[child.lemma_.lower()], noun
+    return None
+
+
+def first_conjunct(token: Any) -> Any:
+    """The first of coordinated noun phrases, which carries their shared role. Lists
+    ("300 shops and offices, 40 cars") are parsed as conjuncts or appositions."""
+    while (
+        token.dep_ in ("conj", "appos")
+        and token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+        and token.head.i != token.i
+    ):
+        token = token.head
+    return token
+
+
+def find_trigger(counted: Any) -> Trigger | None:
+    """The trigger of a counted noun phrase (or of a number that stands alone as one)."""
+    # The counted noun may itself name the outcome: "34 dead", "60 protesters", "12 fatalities".
+    node = first_conjunct(counted)
+    for child in counted.children:
+        if child.dep_ in ("acl", "amod") and child.i > counted.i and child.pos_ in ("VERB", "ADJ"):
+            measure = measure_of_verb(child) or STATE_MEASURES.get(child.lower_)
+            if measure:
+                return Trigger(measure, child, child)
+    found = _role_trigger(counted, node)
+    if found is not None:
+        return found
+    # "300 people who were evacuated": a relative clause whose subject is the counted set.
+    for child in counted.children:
+        if child.dep_ == "relcl" and child.pos_ == "VERB":
+            pronouns = [
+                g for g in child.children if g.dep_ in _SUBJECTS and g.tag_ in ("WP", "WDT")
+            ]
+            measure = measure_of_verb(child)
+            if pronouns and measure:
+                return Trigger(measure, child, child)
+    return None
+
+
+def _role_trigger(counted: Any, node: Any) -> Trigger | None:
+    """The trigger reached from the counted phrase's role in its clause."""
+    dep = node.dep_
+    head = node.head
+    if dep == "pobj":
+        preposition = head
+        governor = preposition.head
+        if preposition.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN"):
+            # "the arrest of 841, and the destruction of 200": each nominal names its own
+            # measure; a plain noun takes its role from the first of its conjuncts.
+            if _noun_trigger(governor) is None:
+                governor = first_conjunct(governor)
+            found = _noun_trigger(governor)
+            if found:
+                return Trigger(found[0], found[1], found[1])
+            if governor.pos_ == "NOUN" and governor.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                return _from_predicate(governor, governor.head)
+        if governor.pos_ in ("VERB", "AUX"):
+            light = _light_verb_subject(governor)
+            if light:
+                return Trigger(light[0], light[1], governor)
+            return _from_predicate(node, governor)
+        if governor.pos_ == "NOUN":
+            found = _noun_trigger(governor)
+            if found:
+                return Trigger(found[0], found[1], found[1])
+        return None
+    if (
+        (dep in _ARGUMENT_DEPS or dep in ("ROOT", "conj"))
+        and head.pos_ in ("VERB", "AUX", "ADJ")
+        and head.i != node.i
+    ):
+        return _from_predicate(node, head)
+    own = HEAD_NOUN_MEASURES.get(counted.lemma_.lower()) or HEAD_NOUN_MEASURES.get(counted.lower_)
+    if own and counted.pos_ in ("NOUN", "ADJ"):
+        return Trigger(own, counted, counted)
+    return None
+
+
+def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
+    own = HEAD_NOUN_MEASURES.get(argument.lemma_.lower())
+    measures = shared_conjunct_measures(predicate)
+    if measures:
+        return Trigger(combined_measure(measures), predicate, predicate)
+    if argument.dep_ in ("dobj", "nsubjpass", "oprd"):
+        # "left 744 wounded", "caused 4 people to disappear": the verb itself is neutral.
+        outcome = _outcome_beside(predicate)
+        if outcome:
+            return Trigger(outcome[0], outcome[1], predicate)
+    if predicate.pos_ == "ADJ" and predicate.lower_ in STATE_MEASURES:
+        return Trigger(STATE_MEASURES[predicate.lower_], predicate, predicate)
+    for child in predicate.children:
+        if child.dep_ == "acomp" and child.lower_ in STATE_MEASURES:
+            return Trigger(STATE_MEASURES[child.lower_], child, predicate)
+    light = _light_verb_subject(predicate)
+    if light and argument.dep_ not in ("nsubj",):
+        return Trigger(light[0], light[1], predicate)
+    if own and argument.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        return Trigger(own, argument, predicate)
+    return None
