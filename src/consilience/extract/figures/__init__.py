@@ -221,18 +221,23 @@ def _counted(doc: Any, mention: NumberMention) -> tuple[Any, Any]:
 
 
 def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
-    """ "Six of the deaths": the "of" noun names the measure."""
-    head = doc[mention.head]
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+    """"Six of the deaths", "Of the dead, 12 were found": the "of" noun names the measure."""
+    head, _ = _counted(doc, mention)
+    verb = head.head
+    owners = [(head, verb if verb.pos_ in ("VERB", "AUX") else None)]
+    if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass", "conj", "attr"):
+        owners.append((verb, verb))  # a fronted "Of the dead," hangs on the clause's verb
+    for owner, anchor in owners:
+        for child in owner.children:
+            if child.dep_ != "prep" or child.lower_ not in ("of", "among"):
+                continue
+            if owner is verb and child.i > head.i:
+                continue
             for target in child.children:
-                measure = NOUN_MEASURES.get(target.lemma_.lower()) or HEAD_NOUN_MEASURES.get(
-                    target.lemma_.lower()
-                )
+                lemma = target.lemma_.lower()
+                measure = NOUN_MEASURES.get(lemma) or HEAD_NOUN_MEASURES.get(lemma)
                 if target.dep_ == "pobj" and measure:
-                    return Trigger(
-                        measure, target, head.head if head.head.pos_ in ("VERB", "AUX") else target
-                    )
+                    return Trigger(measure, target, anchor if anchor is not None else target)
     return None
 
 
@@ -282,7 +287,8 @@ def _subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger)
 
 def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -> tuple[int, int]:
     """The smallest clause stating the figure, as an inclusive token range."""
-    if counted.dep_ in ("conj", "appos") and first_conjunct(counted).i != counted.i:
+    gapped = counted.dep_ == "conj" and counted.head.pos_ in ("VERB", "AUX")  # "... and 9 near"
+    if gapped or counted.dep_ in ("conj", "appos") and first_conjunct(counted).i != counted.i:
         tokens = [t.i for t in counted.subtree] + [mention.first, mention.last]
         return min(tokens), max(tokens)
     if anchor.pos_ in ("NOUN", "PROPN"):
@@ -292,7 +298,10 @@ def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -
                 tokens.extend(t.i for t in child.subtree)
     else:
         tokens = [anchor.i]
+        subjects = [c.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i]
         for child in anchor.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and subjects and child.i != max(subjects):
+                continue  # a verb has one subject; an earlier one is a misparse
             if child.dep_ == "conj" and _shares_clause(child):
                 tokens.extend(t.i for t in child.subtree)
                 continue

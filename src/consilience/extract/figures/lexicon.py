@@ -27,7 +27,7 @@ VERB_MEASURES = {
     "damage": "damaged", "shell": "damaged", "flood": "damaged", "loot": "damaged",
     "protest": "protesters", "demonstrate": "protesters", "rally": "protesters",
     "march": "protesters", "recognise": "recognised", "recognize": "recognised",
-    "shoot": "wounded", "stab": "wounded",
+    "shoot": "wounded", "stab": "wounded", "hospitalise": "wounded", "hospitalize": "wounded",
 }  # fmt: skip
 # Nouns (by lemma) that name the event a count belongs to: "the deaths of 150".
 NOUN_MEASURES = {
@@ -63,7 +63,8 @@ VERB_OBJECT_MEASURES = {
     ("send", "prison"): "imprisoned", ("put", "prison"): "imprisoned",
     ("bring", "city"): "deployed", ("send", "troop"): "deployed",
     ("head", "street"): "protesters", ("burn", "down"): "destroyed",
-    ("set", "fire"): "destroyed",
+    ("set", "fire"): "destroyed", ("treat", "injury"): "wounded", ("treat", "wound"): "wounded",
+    ("treat", "burn"): "wounded", ("admit", "hospital"): "wounded",
 }  # fmt: skip
 # Adverbs that turn an injury into a death: "fatally wounded", "mortally injured".
 FATAL_ADVERBS = frozenset({"fatally", "mortally"})

@@ -55,7 +55,8 @@ def measure_of_verb(verb: Any) -> str | None:
         # Only "recognised as martyrs/victims" counts people; other recognition does not.
         return "recognised" if any(c.lower_ == "as" for c in children) else None
     measure = VERB_MEASURES.get(lemma)
-    if measure is None and verb.tag_ in ("VBN", "JJ"):
+    if measure is None:
+        # "were still missing" is tagged as a verb form of "miss"; the word is the state.
         measure = STATE_MEASURES.get(verb.lower_)
     if measure == "wounded" and any(c.lower_ in FATAL_ADVERBS for c in children):
         return "killed"
@@ -230,6 +231,10 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
 
 
 def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
+    if argument.dep_ in _SUBJECTS and any(
+        child.dep_ in _SUBJECTS and argument.i < child.i < predicate.i for child in predicate.children
+    ):
+        return None  # two subjects on one verb: a misparse; only the nearer one is its subject
     own = HEAD_NOUN_MEASURES.get(argument.lemma_.lower())
     measures = shared_conjunct_measures(predicate)
     if measures:
