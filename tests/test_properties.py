@@ -80,6 +80,13 @@ def assert_valid_spans(document: Document) -> None:
             assert 0 <= claim.start < claim.end <= len(document.text)
             assert document.text[claim.start : claim.end] == claim.text
             assert claim.doc == document.id
+    for figure in claims.figures:
+        assert claim_inside(figure.start, figure.number_start, figure.number_end, figure.end)
+        assert document.text[figure.number_start : figure.number_end] == figure.number_text
+
+
+def claim_inside(start: int, number_start: int, number_end: int, end: int) -> bool:
+    return start <= number_start < number_end <= end
 
 
 @SETTINGS

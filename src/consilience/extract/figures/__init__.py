@@ -235,7 +235,11 @@ def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
                 continue
             for target in child.children:
                 lemma = target.lemma_.lower()
-                measure = NOUN_MEASURES.get(lemma) or HEAD_NOUN_MEASURES.get(lemma)
+                measure = (
+                    NOUN_MEASURES.get(lemma)
+                    or HEAD_NOUN_MEASURES.get(lemma)
+                    or HEAD_NOUN_MEASURES.get(target.lower_)  # "the injured", "the dead"
+                )
                 if target.dep_ == "pobj" and measure:
                     return Trigger(measure, target, anchor if anchor is not None else target)
     return None
@@ -313,9 +317,9 @@ def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -
     tokens.extend((mention.first, mention.last))
     first, last = min(tokens), max(tokens)
     last = _before_other_items(doc, first, last, mention)
-    while last > first and doc[last].is_punct:
+    while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    while first < last and doc[first].is_punct:
+    while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1
     return first, last
 

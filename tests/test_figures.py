@@ -1,0 +1,232 @@
+"""Figures, construction by construction, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from consilience.extract import extract
+from consilience.extract.claims import FigureClaim
+from consilience.extract.figures.numbers import interval, word_value
+from consilience.ingest import Metadata, make_document
+
+
+def figures(text: str) -> list[FigureClaim]:
+    document = make_document(
+        text=text, path="t.txt", source_file="t.txt", format="text", encoding="utf-8",
+        metadata=Metadata(),
+    )  # fmt: skip
+    found = extract(document).figures
+    for figure in found:
+        assert text[figure.start : figure.end] == figure.text
+        assert text[figure.number_start : figure.number_end] == figure.number_text
+        assert figure.start <= figure.number_start < figure.number_end <= figure.end
+    return found
+
+
+def summary(text: str) -> list[tuple[Any, ...]]:
+    return [(f.number_text, f.value, f.low, f.high, f.qualifier, f.measure) for f in figures(text)]
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [
+        (["147"], 147), (["66,000"], 66000), (["thirty", "-", "six"], 36), (["Thirty", "-", "six"], 36),
+        (["1.5", "million"], 1_500_000), (["66", "thousand"], 66000), (["a", "dozen"], 12),
+        (["two", "hundred"], 200), (["two", "hundred", "and", "five"], 205), (["twelve"], 12),
+    ],
+)  # fmt: skip
+def test_written_numbers_parse(words: list[str], value: int) -> None:
+    assert word_value(words) == value
+
+
+@pytest.mark.parametrize(
+    ("value", "qualifier", "expected"),
+    [
+        (150, "approximately", (142, 158)), (66000, "more_than", (66001, None)),
+        (630, "at_least", (630, None)), (30, "up_to", (None, 30)), (147, "exact", (147, 147)),
+        (10, "at_most", (None, 10)), (40, "approximately", (38, 42)),
+    ],
+)  # fmt: skip
+def test_qualifiers_map_to_documented_intervals(
+    value: int, qualifier: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert interval(value, qualifier) == expected
+
+
+def test_nearly_keeps_a_band_below_the_number() -> None:
+    assert summary("Nearly 30 people were hurt in the crash.") == [
+        ("Nearly 30", 30, None, 29, "fewer_than", "wounded")
+    ]
+
+
+def test_coordinated_passives_give_one_figure_each() -> None:
+    text = "In the riots, 63 residents were killed, 210 were wounded, and 95 were arrested."
+    assert [(n, v, m) for n, v, _, _, _, m in summary(text)] == [
+        ("63", 63, "killed"), ("210", 210, "wounded"), ("95", 95, "arrested"),
+    ]  # fmt: skip
+    spans = [f.text for f in figures(text)]
+    assert spans == ["63 residents were killed", "210 were wounded", "95 were arrested"]
+
+
+def test_active_voice_and_more_inherit_the_subject() -> None:
+    found = figures("Gunmen killed 17 villagers and fatally wounded 4 more near the market.")
+    assert [(f.value, f.measure, f.subject) for f in found] == [
+        (17, "killed", "villagers"), (4, "killed", "villagers")
+    ]
+    assert found[1].subject_inherited
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The blast resulted in the deaths of 23 workers.", (23, "killed")),
+        ("Witnesses described the killing of 40 prisoners.", (40, "killed")),
+        ("Officials confirmed the wounding of 51 people.", (51, "wounded")),
+        ("Rights groups condemned the arrest of 18 journalists.", (18, "arrested")),
+        ("The deportation of thousands of families began in spring.", (None, "displaced")),
+        ("The storm caused the destruction of 90 homes.", (90, "destroyed")),
+    ],
+)
+def test_nominalisations(text: str, expected: tuple[int | None, str]) -> None:
+    [figure] = figures(text)
+    assert (figure.value, figure.measure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The earthquake left 300 people injured.", (300, "wounded")),
+        ("The cyclone left 12,000 homeless.", (12000, "displaced")),
+        ("The fighting caused 700 families to flee.", (700, "displaced")),
+        ("Police said 6 people were still missing.", (6, "missing")),
+        ("The raid left two children dead.", (2, "killed")),
+    ],
+)
+def test_outcome_beside_a_neutral_verb(text: str, expected: tuple[int, str]) -> None:
+    [figure] = figures(text)
+    assert (figure.value, figure.measure) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police detained 60 people, 12 of whom were later jailed.", [(60, "detained"), (12, "imprisoned")]),
+        ("Six of the deaths were children under five.", [(6, "killed")]),
+        ("Of the dead, 12 were found downstream and 9 near the bridge.", [(12, "killed"), (9, "killed")]),
+    ],
+)  # fmt: skip
+def test_partitives(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(f.value, f.measure) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 4,000 troops were deployed to the border.", ("More than 4,000", 4001, None)),
+        ("At least 12 people died in the fire.", ("At least 12", 12, None)),
+        ("About 150 protesters were detained.", ("About 150", 142, 158)),
+        ("As many as 80 people were evacuated.", ("As many as 80", None, 80)),
+        ("Between 120 and 150 people were arrested.", ("Between 120 and 150", 120, 150)),
+        ("Dozens of shops were damaged by the blast.", ("Dozens", 24, 99)),
+        ("Hundreds of thousands of people fled the region.", ("Hundreds of thousands", 200000, 999999)),
+        ("Several people were injured.", ("Several", 3, 9)),
+        ("Thirty-six miners were killed.", ("Thirty-six", 36, 36)),
+        ("Some 1.5 million people were displaced.", ("Some 1.5 million", 1425000, 1575000)),
+    ],
+)
+def test_qualified_and_vague_counts(text: str, expected: tuple[str, int | None, int | None]) -> None:
+    [figure] = figures(text)
+    assert (figure.number_text, figure.low, figure.high) == expected
+
+
+def test_ranges_keep_both_ends_and_no_midpoint() -> None:
+    [figure] = figures("Between 120 and 150 people were arrested.")
+    assert (figure.value, figure.qualifier) == (None, "range")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 44-day war ended in November 2020.",
+        "Thirty-six years have passed since the tragedy.",
+        "They marked the 36th anniversary of the events.",
+        "Article 1 of the covenant guarantees the right.",
+        "Resolution 822 was adopted by the council.",
+        "A 25-year-old man was questioned and released.",
+        "The government pledged $5 million in aid to 3 provinces.",
+        "Turnout rose by 12 percent in 1990.",
+        "The two countries signed an agreement.",
+        "Many people were injured, officials said.",
+        "The bridge is 40 metres long.",
+    ],
+)
+def test_numbers_that_are_not_counts(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_negation_is_a_zero_figure() -> None:
+    assert summary("No one was killed in the explosion.") == [
+        ("No one", 0, 0, 0, "exact", "killed")
+    ]
+    [figure] = figures("There were no injuries, the fire service said.")
+    assert (figure.value, figure.measure) == (0, "wounded")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man was shot and killed outside the bar.", (1, "killed")),
+        ("A teenager was wounded in the attack.", (1, "wounded")),
+        ("He and three others were shot near the station.", (4, "wounded")),
+        ("A police officer was abducted on Monday.", (1, "kidnapped")),
+    ],
+)
+def test_implicit_counts_without_numerals(text: str, expected: tuple[int, str]) -> None:
+    [figure] = figures(text)
+    assert (figure.value, figure.measure) == expected
+    assert figure.implicit
+
+
+def test_combined_outcomes_are_other() -> None:
+    [figure] = figures("Hundreds were killed, wounded, or went missing during the raids.")
+    assert (figure.measure, figure.low, figure.high) == ("other", 200, 999)
+
+
+def test_death_toll_phrasing() -> None:
+    [figure] = figures("The death toll rose to 34 on Monday.")
+    assert (figure.value, figure.measure) == (34, "killed")
+
+
+def test_list_items_take_the_measure_of_their_nominal() -> None:
+    found = figures("The fire led to the destruction of 300 shops and offices, 40 cars including buses.")
+    assert [(f.value, f.measure, f.text) for f in found] == [
+        (300, "destroyed", "the destruction of 300 shops and offices"),
+        (40, "destroyed", "40 cars including buses"),
+    ]
+
+
+def test_recognised_only_with_as() -> None:
+    [figure] = figures("In all, 150 people are officially recognised as victims of the massacre.")
+    assert (figure.value, figure.measure, figure.attribution) == (150, "recognised", "officially")
+    assert figures("The court recognised 3 claims.") == []
+
+
+def test_attribution_place_and_time() -> None:
+    text = (
+        "Heavy rain fell on Quito on Tuesday.\n"
+        "At least 9 people drowned, police said.\n"
+        "In Lima, 3 people were hurt, according to the regional hospital."
+    )
+    first, second = figures(text)
+    assert (first.attribution, first.place, first.place_inherited) == ("police", ["Quito"], True)
+    assert (first.time, first.time_inherited) == ("Tuesday", True)
+    assert (second.attribution, second.place, second.place_inherited) == (
+        "the regional hospital", ["Lima"], False
+    )
+
+
+def test_headline_line_is_its_own_sentence() -> None:
+    found = figures("Blast kills 12 in Orvik market\nORVIK - Police said the blast was heard across town.")
+    assert [(f.value, f.text) for f in found] == [(12, "Blast kills 12 in Orvik market")]
