@@ -57,7 +57,7 @@ def test_qualifiers_map_to_documented_intervals(
 
 def test_nearly_keeps_a_band_below_the_number() -> None:
     assert summary("Nearly 30 people were hurt in the crash.") == [
-        ("Nearly 30", 30, None, 29, "fewer_than", "wounded")
+        ("Nearly 30", 30, 27, 29, "fewer_than", "wounded")
     ]
 
 

@@ -57,13 +57,20 @@ def _same_value(predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
     return bool(predicted["low"] == gold["low"] and predicted["high"] == gold["high"])
 
 
-def _matches(predicted: dict[str, Any], gold: dict[str, Any]) -> bool:
-    inside = gold["start"] <= predicted["number_start"] and predicted["number_end"] <= gold["end"]
-    return inside and _same_value(predicted, gold)
+def _matches(predicted: dict[str, Any], gold: dict[str, Any], overlap: bool = False) -> bool:
+    if overlap:
+        placed = predicted["number_start"] < gold["end"] and gold["start"] < predicted["number_end"]
+    else:
+        placed = (
+            gold["start"] <= predicted["number_start"] and predicted["number_end"] <= gold["end"]
+        )
+    return placed and _same_value(predicted, gold)
 
 
 def score_documents(
-    gold_figures: list[dict[str, Any]], predictions: dict[str, list[dict[str, Any]]]
+    gold_figures: list[dict[str, Any]],
+    predictions: dict[str, list[dict[str, Any]]],
+    overlap: bool = False,
 ) -> FigureScore:
     """Score predictions (file name -> figure records) against gold figures."""
     score = FigureScore()
@@ -76,7 +83,12 @@ def score_documents(
         used: set[int] = set()
         for item in gold:
             match = next(
-                (i for i, p in enumerate(predicted) if i not in used and _matches(p, item)), None
+                (
+                    i
+                    for i, p in enumerate(predicted)
+                    if i not in used and _matches(p, item, overlap)
+                ),
+                None,
             )
             if match is None:
                 if not item.get("optional"):
@@ -136,6 +148,40 @@ def score_seeds(gold_path: Path, seeds_dir: Path) -> FigureScore:
     return score_documents(gold["figures"], predict(seeds_dir, names))
 
 
+def score_sentences(path: Path) -> FigureScore:
+    """Score against sentence-level annotations (JSONL: `text` and its `figures`).
+
+    A predicted figure matches when its number text overlaps the gold number text's
+    occurrence in the sentence and its value (or, for vague and range, its interval) matches.
+    """
+    from consilience.ingest import Metadata, make_document
+
+    gold_figures: list[dict[str, Any]] = []
+    predictions: dict[str, list[dict[str, Any]]] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        name = f"{path.name}:{number + 1}:{record.get('id', '')}"
+        text = record["text"]
+        searched = 0
+        for item in record["figures"]:
+            start = text.find(item["number_text"], searched)
+            if start < 0:
+                start = text.find(item["number_text"])
+            searched = start + 1
+            gold_figures.append(
+                {**item, "file": name, "start": start, "end": start + len(item["number_text"]),
+                 "span": text}
+            )  # fmt: skip
+        document = make_document(
+            text=text, path=name, source_file=name, format="text", encoding="utf-8",
+            metadata=Metadata(),
+        )  # fmt: skip
+        predictions[name] = [claim.to_dict() for claim in extract(document).figures]
+    return score_documents(gold_figures, predictions, overlap=True)
+
+
 def format_score(label: str, score: FigureScore) -> str:
     return (
         f"{label:<14} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}  "
@@ -152,13 +198,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Score figure extraction against gold.")
     parser.add_argument("gold", nargs="?", type=Path, default=shared / "gold" / "seeds_gold.json")
     parser.add_argument("seeds", nargs="?", type=Path, default=shared / "seeds")
+    parser.add_argument(
+        "--sentences", type=Path, default=root / "tests" / "data" / "figure_sentences.jsonl"
+    )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
     args = parser.parse_args()
+    print(f"seeds ({args.gold.name}):")
     score = score_seeds(args.gold, args.seeds)
     print(format_score("consilience", score))
     if args.verbose:
         for error in score.errors:
             print("  " + error)
+    if args.sentences.is_file():
+        print(f"sentences ({args.sentences.name}, written for development):")
+        sentence_score = score_sentences(args.sentences)
+        print(format_score("consilience", sentence_score))
+        if args.verbose:
+            for error in sentence_score.errors:
+                print("  " + error)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from consilience.extract.figures.lexicon import (
     PERSON_PRONOUNS,
     UNIT_NOUNS,
 )
-from consilience.extract.figures.numbers import NumberMention, find_numbers
+from consilience.extract.figures.numbers import NumberMention, find_numbers, interval
 from consilience.extract.figures.scope import ScopeTracker, attribution
 from consilience.extract.figures.triggers import (
     Trigger,
@@ -124,8 +124,11 @@ def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> 
             grouped.add(counted.i)
             continue
         trigger = _partitive_trigger(doc, mention) or find_trigger(counted)
+        if trigger is None:
+            trigger = _running_total(doc, counted, found[-1] if found else None)
         if trigger is None and found:
             trigger = _list_continuation(doc, counted, found[-1])
+        mention = _exceeded(mention, counted)
         if trigger is None:
             continue
         if counted.lemma_.lower() in UNIT_NOUNS:
@@ -149,6 +152,56 @@ def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> 
     found.extend(_counts_without_numerals(doc, sentence, used_triggers, grouped))
     found.sort(key=lambda item: (item.number_first, item.first))
     return found
+
+
+def _running_total(doc: Any, counted: Any, previous: _Found | None) -> Trigger | None:
+    """A number after to/from/at that restates a total: "bringing the total to 87",
+    "raising the number of dead to 19", "up from 41", "from an earlier estimate of 25". Its
+    measure comes from the total's own words (death toll, number of dead), else from the
+    figure before it in the sentence."""
+    if counted.dep_ != "pobj" or counted.head.lower_ not in ("to", "from", "at", "of"):
+        return None
+    governor = counted.head.head
+    if governor.lower_ in ("up", "down") or governor.lemma_.lower() == "estimate":
+        return Trigger(previous.measure, previous.trigger, governor) if previous else None
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    for total in governor.children:
+        if total.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            continue
+        word = total.lemma_.lower()
+        if word not in ("total", "toll", "number", "tally", "count", "figure", "crowd"):
+            continue
+        if word == "crowd":
+            return Trigger("protesters", total, governor)
+        for child in total.subtree:
+            measure = NOUN_MEASURES.get(child.lemma_.lower()) or HEAD_NOUN_MEASURES.get(
+                child.lower_
+            )
+            if measure and child.i != total.i:
+                return Trigger(measure, child, governor)
+        if word == "toll":
+            return Trigger("killed", total, governor)
+        if previous is not None:
+            return Trigger(previous.measure, previous.trigger, governor)
+    return None
+
+
+def _exceeded(mention: NumberMention, counted: Any) -> NumberMention:
+    """ "The toll tops 500": a verb of exceeding makes an exact number a lower bound."""
+    if mention.qualifier != "exact" or mention.value is None:
+        return mention
+    if counted.dep_ == "dobj" and counted.head.lemma_.lower() in (
+        "top",
+        "exceed",
+        "surpass",
+        "pass",
+    ):
+        low, high = interval(mention.value, "more_than")
+        return NumberMention(
+            mention.first, mention.last, mention.head, mention.value, low, high, "more_than"
+        )
+    return mention
 
 
 def _list_continuation(doc: Any, counted: Any, previous: _Found) -> Trigger | None:
@@ -191,7 +244,8 @@ def _not_a_count(doc: Any, mention: NumberMention) -> bool:
             return True  # "Resolution 822", "Flight 17"
     after = doc[mention.last + 1] if mention.last + 1 < len(doc) else None
     if after is not None and after.text in ("-", "–") and mention.last + 2 < len(doc):
-        return True  # "44-day war", "25-year-old"
+        if doc[mention.last + 2].is_alpha:
+            return True  # "44-day war", "25-year-old"
     return after is not None and (after.lemma_.lower() in UNIT_NOUNS or after.text == "%")
 
 
@@ -221,7 +275,7 @@ def _counted(doc: Any, mention: NumberMention) -> tuple[Any, Any]:
 
 
 def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
-    """"Six of the deaths", "Of the dead, 12 were found": the "of" noun names the measure."""
+    """ "Six of the deaths", "Of the dead, 12 were found": the "of" noun names the measure."""
     head, _ = _counted(doc, mention)
     verb = head.head
     owners = [(head, verb if verb.pos_ in ("VERB", "AUX") else None)]
@@ -246,10 +300,18 @@ def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
 
 
 def _in_person_group(counted: Any) -> bool:
-    """ "He and three others": the count belongs to a group with a named or implied person."""
+    """A count joined to a person named or pointed to ("he and three others") is one group,
+    counted together. "Two officers and a civilian" stay two figures."""
     first = first_conjunct(counted)
     members = [first, *[t for t in first.conjuncts if t.i != first.i]]
-    return len(members) > 1 and any(_single_person(member) for member in members)
+    if len(members) < 2:
+        return False
+    anchored = any(
+        member.lower_ in PERSON_PRONOUNS
+        or (member.ent_type_ == "PERSON" and member.pos_ == "PROPN")
+        for member in members
+    )
+    return anchored and any(member.lemma_.lower() == "other" for member in members)
 
 
 def _single_person(token: Any) -> bool:
@@ -302,7 +364,9 @@ def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -
                 tokens.extend(t.i for t in child.subtree)
     else:
         tokens = [anchor.i]
-        subjects = [c.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i]
+        subjects = [
+            c.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i
+        ]
         for child in anchor.children:
             if child.dep_ in ("nsubj", "nsubjpass") and subjects and child.i != max(subjects):
                 continue  # a verb has one subject; an earlier one is a misparse

@@ -28,6 +28,8 @@ VERB_MEASURES = {
     "protest": "protesters", "demonstrate": "protesters", "rally": "protesters",
     "march": "protesters", "recognise": "recognised", "recognize": "recognised",
     "shoot": "wounded", "stab": "wounded", "hospitalise": "wounded", "hospitalize": "wounded",
+    "torch": "destroyed", "sentence": "imprisoned", "rescue": "other", "trap": "other",
+    "strand": "other", "charge": "other",
 }  # fmt: skip
 # Nouns (by lemma) that name the event a count belongs to: "the deaths of 150".
 NOUN_MEASURES = {
@@ -59,13 +61,25 @@ STATE_MEASURES = {
 VERB_OBJECT_MEASURES = {
     ("claim", "life"): "killed", ("lose", "life"): "killed", ("take", "life"): "killed",
     ("go", "missing"): "missing", ("take", "street"): "protesters",
-    ("take", "hostage"): "kidnapped", ("take", "prisoner"): "imprisoned",
+    ("take", "prisoner"): "imprisoned",
     ("send", "prison"): "imprisoned", ("put", "prison"): "imprisoned",
     ("bring", "city"): "deployed", ("send", "troop"): "deployed",
     ("head", "street"): "protesters", ("burn", "down"): "destroyed",
     ("set", "fire"): "destroyed", ("treat", "injury"): "wounded", ("treat", "wound"): "wounded",
     ("treat", "burn"): "wounded", ("admit", "hospital"): "wounded",
+    ("remain", "prison"): "imprisoned", ("remain", "jail"): "imprisoned",
+    ("remain", "custody"): "detained", ("hold", "custody"): "detained",
+    ("send", "soldier"): "deployed", ("send", "troop"): "deployed", ("send", "police"): "deployed",
+    ("send", "officer"): "deployed", ("dispatch", "soldier"): "deployed",
+    ("dispatch", "troop"): "deployed", ("dispatch", "police"): "deployed",
+    ("send", "reinforcement"): "deployed", ("fear", "dead"): "killed",
+    ("make", "homeless"): "displaced", ("render", "homeless"): "displaced",
+    ("take", "part"): "protesters", ("take", "hostage"): "kidnapped",
 }  # fmt: skip
+# Verbs that undo a status: "200 prisoners escaped" are no longer imprisoned.
+REVERSAL_VERBS = frozenset({
+    "escape", "release", "free", "return", "exchange", "pardon", "flee", "leave", "rescue",
+})  # fmt: skip
 # Adverbs that turn an injury into a death: "fatally wounded", "mortally injured".
 FATAL_ADVERBS = frozenset({"fatally", "mortally"})
 # Light verbs whose subject names the measure: "the toll rose to 34", "the dead included 5".

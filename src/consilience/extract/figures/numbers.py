@@ -36,15 +36,23 @@ VAGUE = {
 QUALIFIERS = {
     "approximately": "approximately", "about": "approximately", "around": "approximately",
     "some": "approximately", "an estimated": "approximately", "roughly": "approximately",
-    "estimated": "approximately", "circa": "approximately", "close to": "fewer_than",
+    "estimated": "approximately", "circa": "approximately", "perhaps": "approximately",
+    "possibly": "approximately", "close to": "nearly",
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "in excess of": "more_than", "at least": "at_least", "no fewer than": "at_least",
     "no less than": "at_least", "a minimum of": "at_least",
-    "nearly": "fewer_than", "almost": "fewer_than", "fewer than": "fewer_than",
+    "nearly": "nearly", "almost": "nearly", "fewer than": "fewer_than",
     "less than": "fewer_than", "under": "fewer_than", "just under": "fewer_than",
     "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
     "as many as": "up_to", "up to": "up_to",
 }  # fmt: skip
+# "nearly N" is reported as fewer_than, but with a band below N rather than an open end.
+_REPORTED = {"nearly": "fewer_than"}
+# Verbs of change: "rose from 12 to 34" states two figures, not a range.
+CHANGE_VERBS = frozenset({
+    "rise", "climb", "increase", "jump", "grow", "soar", "fall", "drop", "decrease", "decline",
+    "revise", "raise", "lower", "lift", "bring", "push", "go", "double", "triple",
+})  # fmt: skip
 _NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _RANGE_TOKEN = re.compile(r"^(\d[\d,]*)[-–](\d[\d,]*)$")
 
@@ -109,6 +117,8 @@ def interval(value: float, qualifier: str) -> tuple[float | None, float | None]:
         return value + step, None
     if qualifier == "at_least":
         return value, None
+    if qualifier == "nearly":
+        return math.floor(0.9 * value), value - step
     if qualifier == "fewer_than":
         return None, value - step
     if qualifier in ("at_most", "up_to"):
@@ -202,13 +212,10 @@ def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
         first, qualifier = _qualifier_before(doc, i)
         if first > start and doc[first - 1].lower_ == "between" and qualifier == "exact":
             first -= 1
+        low, high = interval(value, qualifier)
+        reported = _REPORTED.get(qualifier, qualifier)
         mention = NumberMention(
-            first,
-            last,
-            _syntactic_head(doc, i, last),
-            value,
-            *interval(value, qualifier),
-            qualifier,
+            first, last, _syntactic_head(doc, i, last), value, low, high, reported
         )
         mentions.append(mention)
         i = last + 1
@@ -221,11 +228,13 @@ def _counts_noun(doc: Any, last: int, end: int) -> bool:
 
 
 def _syntactic_head(doc: Any, first: int, last: int) -> int:
-    """The token of [first, last] whose head lies outside the run."""
-    for token in doc[first : last + 1]:
-        if not first <= token.head.i <= last or token.head.i == token.i:
-            return int(token.i)
-    return last
+    """The token of [first, last] that carries the run's role: the last whose head lies
+    outside the run ("A few protesters": "few", the modifier of "protesters")."""
+    outside = [
+        token.i for token in doc[first : last + 1]
+        if not first <= token.head.i <= last or token.head.i == token.i
+    ]  # fmt: skip
+    return int(outside[-1]) if outside else last
 
 
 def _join_ranges(doc: Any, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -236,8 +245,12 @@ def _join_ranges(doc: Any, mentions: list[NumberMention]) -> list[NumberMention]
             previous = joined[-1]
             between = [t.lower_ for t in doc[previous.last + 1 : mention.first]]
             opened = doc[previous.first].lower_ == "between"
-            # "rose from 12 to 34" is a change, not a range.
-            changed = previous.first > 0 and doc[previous.first - 1].lower_ == "from"
+            # "rose from 12 to 34" is a change, not a range; "range from 12 to 34" is one.
+            changed = (
+                previous.first > 0
+                and doc[previous.first - 1].lower_ == "from"
+                and doc[previous.first - 1].head.lemma_.lower() in CHANGE_VERBS
+            )
             if (
                 not changed
                 and previous.value is not None

@@ -232,7 +232,8 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
 
 def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
     if argument.dep_ in _SUBJECTS and any(
-        child.dep_ in _SUBJECTS and argument.i < child.i < predicate.i for child in predicate.children
+        child.dep_ in _SUBJECTS and argument.i < child.i < predicate.i
+        for child in predicate.children
     ):
         return None  # two subjects on one verb: a misparse; only the nearer one is its subject
     own = HEAD_NOUN_MEASURES.get(argument.lemma_.lower())
