@@ -58,7 +58,15 @@ def test_build_show_export_tour(tmp_path: Path, examples_dir: Path) -> None:
     with (tables / "figures.csv").open(encoding="utf-8") as handle:
         figures = list(csv.DictReader(handle))
     assert list(figures[0])[:9] == [
-        "id", "doc", "start", "end", "text", "number_text", "number_start", "number_end", "value"
+        "id",
+        "doc",
+        "start",
+        "end",
+        "text",
+        "number_text",
+        "number_start",
+        "number_end",
+        "value",
     ]
     assert {row["measure"] for row in figures} >= {"killed", "wounded"}
     with (tables / "dates.csv").open(encoding="utf-8") as handle:

@@ -73,7 +73,8 @@ def test_coordinated_passives_give_one_figure_each() -> None:
 def test_active_voice_and_more_inherit_the_subject() -> None:
     found = figures("Gunmen killed 17 villagers and fatally wounded 4 more near the market.")
     assert [(f.value, f.measure, f.subject) for f in found] == [
-        (17, "killed", "villagers"), (4, "killed", "villagers")
+        (17, "killed", "villagers"),
+        (4, "killed", "villagers"),
     ]
     assert found[1].subject_inherited
 
@@ -130,13 +131,18 @@ def test_partitives(text: str, expected: list[tuple[int, str]]) -> None:
         ("As many as 80 people were evacuated.", ("As many as 80", None, 80)),
         ("Between 120 and 150 people were arrested.", ("Between 120 and 150", 120, 150)),
         ("Dozens of shops were damaged by the blast.", ("Dozens", 24, 99)),
-        ("Hundreds of thousands of people fled the region.", ("Hundreds of thousands", 200000, 999999)),
+        (
+            "Hundreds of thousands of people fled the region.",
+            ("Hundreds of thousands", 200000, 999999),
+        ),
         ("Several people were injured.", ("Several", 3, 9)),
         ("Thirty-six miners were killed.", ("Thirty-six", 36, 36)),
         ("Some 1.5 million people were displaced.", ("Some 1.5 million", 1425000, 1575000)),
     ],
 )
-def test_qualified_and_vague_counts(text: str, expected: tuple[str, int | None, int | None]) -> None:
+def test_qualified_and_vague_counts(
+    text: str, expected: tuple[str, int | None, int | None]
+) -> None:
     [figure] = figures(text)
     assert (figure.number_text, figure.low, figure.high) == expected
 
@@ -200,7 +206,9 @@ def test_death_toll_phrasing() -> None:
 
 
 def test_list_items_take_the_measure_of_their_nominal() -> None:
-    found = figures("The fire led to the destruction of 300 shops and offices, 40 cars including buses.")
+    found = figures(
+        "The fire led to the destruction of 300 shops and offices, 40 cars including buses."
+    )
     assert [(f.value, f.measure, f.text) for f in found] == [
         (300, "destroyed", "the destruction of 300 shops and offices"),
         (40, "destroyed", "40 cars including buses"),
@@ -223,10 +231,59 @@ def test_attribution_place_and_time() -> None:
     assert (first.attribution, first.place, first.place_inherited) == ("police", ["Quito"], True)
     assert (first.time, first.time_inherited) == ("Tuesday", True)
     assert (second.attribution, second.place, second.place_inherited) == (
-        "the regional hospital", ["Lima"], False
+        "the regional hospital",
+        ["Lima"],
+        False,
     )
 
 
 def test_headline_line_is_its_own_sentence() -> None:
-    found = figures("Blast kills 12 in Orvik market\nORVIK - Police said the blast was heard across town.")
+    found = figures(
+        "Blast kills 12 in Orvik market\nORVIK - Police said the blast was heard across town."
+    )
     assert [(f.value, f.text) for f in found] == [(12, "Blast kills 12 in Orvik market")]
+
+
+def test_group_members_counted_apart_or_together() -> None:
+    assert [(f.number_text, f.value, f.implicit) for f in figures(
+        "Two soldiers and a shepherd were killed in the raid."
+    )] == [("Two", 2, False), ("a shepherd", 1, True)]  # fmt: skip
+    [family] = figures("A man and his three sons were injured when the roof fell.")
+    assert (family.value, family.implicit, family.measure) == (4, True, "wounded")
+
+
+def test_single_person_in_an_including_subset() -> None:
+    found = figures("The fire killed 9 people, including a firefighter, officials said.")
+    assert [(f.value, f.measure, f.implicit) for f in found] == [
+        (9, "killed", False),
+        (1, "killed", True),
+    ]
+    subset = figures("Forty people, including six children, were evacuated.")
+    assert [(f.value, f.measure) for f in subset] == [(40, "evacuated"), (6, "evacuated")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three more bodies were found, bringing the death toll to 21.", [(3, "killed"), (21, "killed")]),
+        ("Two more people died overnight, raising the number of dead to 15.", [(2, "killed"), (15, "killed")]),
+        ("The toll has risen to 63, up from 41 on Friday.", [(63, "killed"), (41, "killed")]),
+        ("Police put the crowd at 8,000.", [(8000, "protesters")]),
+    ],
+)  # fmt: skip
+def test_running_totals_and_estimates(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(f.value, f.measure) for f in figures(text)] == expected
+
+
+def test_a_verb_of_exceeding_makes_a_lower_bound() -> None:
+    [figure] = figures("The death toll has passed 500.")
+    assert (figure.qualifier, figure.low, figure.high) == ("more_than", 501, None)
+
+
+def test_purpose_clause_names_the_measure() -> None:
+    [figure] = figures("Some 2,000 farmers gathered outside parliament to protest the tax.")
+    assert (figure.measure, figure.low, figure.high) == ("protesters", 1900, 2100)
+
+
+def test_a_status_undone_is_no_figure() -> None:
+    assert figures("Thirty prisoners escaped from the jail after the attack.") == []

@@ -29,6 +29,23 @@ from consilience.extract.figures.triggers import (
 
 __all__ = ["find_figures"]
 
+# Endings of nouns for people who do or are something; used only for a patient of harm.
+PERSON_SUFFIXES = (
+    "worker",
+    "ist",
+    "ician",
+    "man",
+    "woman",
+    "keeper",
+    "holder",
+    "seller",
+    "dealer",
+    "driver",
+    "fighter",
+    "goer",
+    "rider",
+    "herd",
+)
 # Children of a predicate that belong to another clause, not to the one stating the figure.
 _OTHER_CLAUSE = frozenset(
     {"conj", "cc", "punct", "advcl", "parataxis", "mark", "ccomp", "relcl", "preconj"}
@@ -115,13 +132,11 @@ def _plain(number: float | None) -> float | None:
 def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> list[_Found]:
     found: list[_Found] = []
     used_triggers: set[int] = set()
-    grouped: set[int] = set()
     for mention in find_numbers(doc, sentence.start, sentence.end):
         if _not_a_count(doc, mention):
             continue
         counted, subject_node = _counted(doc, mention)
-        if _in_person_group(counted):
-            grouped.add(counted.i)
+        if _summed_group(counted):
             continue
         trigger = _partitive_trigger(doc, mention) or find_trigger(counted)
         if trigger is None:
@@ -149,7 +164,8 @@ def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> 
                 trigger.anchor,
             )
         )  # fmt: skip
-    found.extend(_counts_without_numerals(doc, sentence, used_triggers, grouped))
+        found.extend(_included_singles(doc, counted, trigger))
+    found.extend(_counts_without_numerals(doc, sentence, used_triggers))
     found.sort(key=lambda item: (item.number_first, item.first))
     return found
 
@@ -162,10 +178,14 @@ def _running_total(doc: Any, counted: Any, previous: _Found | None) -> Trigger |
     if counted.dep_ != "pobj" or counted.head.lower_ not in ("to", "from", "at", "of"):
         return None
     governor = counted.head.head
-    if governor.lower_ in ("up", "down") or governor.lemma_.lower() == "estimate":
-        return Trigger(previous.measure, previous.trigger, governor) if previous else None
+    inherited = Trigger(previous.measure, previous.trigger, governor) if previous else None
+    if governor.pos_ == "NOUN" and governor.lemma_.lower() == "estimate":
+        return inherited  # "from an earlier estimate of 25"
+    shifted = governor.lower_ in ("up", "down")  # "up from 41", "revised ... down to 17"
+    if shifted:
+        governor = governor.head
     if governor.pos_ not in ("VERB", "AUX"):
-        return None
+        return inherited if shifted else None
     for total in governor.children:
         if total.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
@@ -184,7 +204,7 @@ def _running_total(doc: Any, counted: Any, previous: _Found | None) -> Trigger |
             return Trigger("killed", total, governor)
         if previous is not None:
             return Trigger(previous.measure, previous.trigger, governor)
-    return None
+    return inherited if shifted else None
 
 
 def _exceeded(mention: NumberMention, counted: Any) -> NumberMention:
@@ -243,9 +263,9 @@ def _not_a_count(doc: Any, mention: NumberMention) -> bool:
         if before.pos_ == "PROPN" and head.head.i == before.i:
             return True  # "Resolution 822", "Flight 17"
     after = doc[mention.last + 1] if mention.last + 1 < len(doc) else None
-    if after is not None and after.text in ("-", "–") and mention.last + 2 < len(doc):
-        if doc[mention.last + 2].is_alpha:
-            return True  # "44-day war", "25-year-old"
+    hyphen = after is not None and after.text in ("-", "–") and mention.last + 2 < len(doc)
+    if hyphen and doc[mention.last + 2].is_alpha:
+        return True  # "44-day war", "25-year-old"
     return after is not None and (after.lemma_.lower() in UNIT_NOUNS or after.text == "%")
 
 
@@ -299,29 +319,56 @@ def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
     return None
 
 
-def _in_person_group(counted: Any) -> bool:
-    """A count joined to a person named or pointed to ("he and three others") is one group,
-    counted together. "Two officers and a civilian" stay two figures."""
+def _included_singles(doc: Any, counted: Any, trigger: Trigger) -> list[_Found]:
+    """ "22 people, including a six-year-old girl": a single person named in the subset
+    counts one, with the measure of the set."""
+    singles: list[_Found] = []
+    for child in counted.children:
+        if child.dep_ != "prep" or child.lower_ not in ("including", "among"):
+            continue
+        for target in child.children:
+            if target.dep_ != "pobj":
+                continue
+            for member in [target, *[t for t in target.conjuncts if t.i != target.i]]:
+                if _single_person(member) and not _numbered(member):
+                    singles.append(
+                        _implicit(doc, trigger.anchor, member, [member], trigger.measure)
+                    )
+    return singles
+
+
+def _summed_group(counted: Any) -> bool:
+    """Coordinated members counted as one group: a person named or pointed to with others
+    ("he and three others"), or a family ("a woman and her two children"). Otherwise
+    ("two officers and a civilian") each member is a figure of its own."""
     first = first_conjunct(counted)
     members = [first, *[t for t in first.conjuncts if t.i != first.i]]
-    if len(members) < 2:
+    if len(members) < 2 or not any(_single_person(member) for member in members):
         return False
-    anchored = any(
-        member.lower_ in PERSON_PRONOUNS
-        or (member.ent_type_ == "PERSON" and member.pos_ == "PROPN")
-        for member in members
+    others = any(member.lemma_.lower() == "other" for member in members)
+    family = any(
+        _numbered(member) and any(c.dep_ == "poss" for c in member.children) for member in members
     )
-    return anchored and any(member.lemma_.lower() == "other" for member in members)
+    return others or family
 
 
 def _single_person(token: Any) -> bool:
+    """One person, pointed to or named: "he", "Ana Brel", "a teenager", "the driver"."""
     if token.lower_ in PERSON_PRONOUNS:
         return True
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return True
-    if token.tag_ == "NN" and token.lemma_.lower() in PERSON_NOUNS:
+    if token.tag_ == "NN" and _person_noun(token.lemma_.lower()):
         return not any(child.like_num for child in token.children)
     return False
+
+
+def _person_noun(lemma: str) -> bool:
+    """A noun for a person: from the lexicon, or by an agent suffix ("worker", "activist",
+    "civilian", "migrant", "employee", "fisherman")."""
+    if lemma in PERSON_NOUNS:
+        return True
+    return len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES)
 
 
 def _subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger) -> str | None:
@@ -333,6 +380,9 @@ def _subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger)
         if trigger.word.i > node.i and trigger.word.head.i == node.i
     )
     for child in node.children:
+        if child.dep_ == "conj" and _single_person(child) and not _numbered(child):
+            skip.update(t.i for t in child.subtree)  # "a civilian" is counted on its own
+            skip.update(t.i for t in node.children if t.dep_ == "cc")
         # Other list items and clauses with counts of their own are not this subject.
         if child.dep_ in ("conj", "appos", "relcl", "acl") and any(
             t.like_num and t.i not in skip for t in child.subtree
@@ -410,65 +460,88 @@ def _shares_clause(verb: Any) -> bool:
     return not any(child.dep_ in own for child in verb.children)
 
 
-def _counts_without_numerals(
-    doc: Any, sentence: Any, used: set[int], grouped: set[int]
-) -> list[_Found]:
-    """ "No one was killed" (0), "a man was shot and killed" (1), "he and three others" (4)."""
+def _counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[_Found]:
+    """Counts made without a numeral: "no one was killed" (0), "there were no injuries"
+    (0), "a man was shot and killed" (1), "he and three others were shot" (4), and the
+    "a civilian" of "two officers and a civilian were killed" (1, beside the 2)."""
     found: list[_Found] = []
     for token in sentence:
-        if token.i in used:
-            continue
-        if token.pos_ in ("NOUN",) and token.lemma_.lower() in NOUN_MEASURES:
-            if any(child.dep_ == "det" and child.lower_ == "no" for child in token.children):
+        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_MEASURES:
+            if token.i not in used and any(
+                child.dep_ == "det" and child.lower_ == "no" for child in token.children
+            ):
                 found.append(_zero(doc, token, token, NOUN_MEASURES[token.lemma_.lower()], token))
             continue
-        if token.pos_ != "VERB":
+        measure = measure_of_verb(token) if token.pos_ == "VERB" else None
+        patient = _patient(token) if measure else None
+        if measure is None or patient is None:
             continue
-        measure = measure_of_verb(token)
-        if measure is None:
-            continue
-        patient = _patient(token)
-        if patient is None or patient.i in used:
-            continue
-        if patient.lower_ in NEGATED_SUBJECTS or (
-            patient.lower_ == "one" and any(c.lower_ == "no" for c in patient.children)
-        ) or any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children):  # fmt: skip
-            found.append(_zero(doc, token, patient, _with_conjuncts(token, measure), token))
+        measure = _with_conjuncts(token, measure)
+        if token.i not in used and _negated(patient):
+            found.append(_zero(doc, token, patient, measure, token))
             continue
         members = [patient, *[t for t in patient.conjuncts if t.i != patient.i]]
-        if not any(_single_person(member) for member in members):
-            continue
-        total = 0.0
-        for member in members:
-            numbers = [
-                child for child in member.children if child.like_num and child.dep_ == "nummod"
-            ]
-            if numbers:
-                mentions = find_numbers(doc, numbers[0].i, numbers[0].i + 1)
-                total += mentions[0].value if mentions and mentions[0].value is not None else 0
-            elif _single_person(member):
-                total += 1
-            elif member.like_num:
-                total += float(member.text) if member.text.isdigit() else 0
-        if total < 1:
-            continue
-        phrase = [t.i for member in members for t in member.subtree if t.dep_ != "relcl"]
-        number_first, number_last = min(phrase), max(phrase)
-        first, last = _claim_tokens(
-            doc,
-            token,
-            patient,
-            NumberMention(number_first, number_last, patient.i, total, total, total, "exact"),
-        )
-        found.append(
-            _Found(
-                first, last, number_first, number_last, total, total, total, "exact",
-                _with_conjuncts(token, measure), doc[number_first : number_last + 1].text,
-                False, token, True, token,
-            )
-        )  # fmt: skip
+        if token.i not in used and _summed_group(patient):
+            found.append(_implicit(doc, token, patient, members, measure))
+        elif token.i in used or any(_numbered(member) for member in members):
+            # Numbered members are figures of their own; singles beside them count one each.
+            for member in members:
+                if _single_person(member) and not _numbered(member):
+                    found.append(_implicit(doc, token, member, [member], measure))
+        elif any(_single_person(member) for member in members):
+            found.append(_implicit(doc, token, patient, members, measure))
         used.add(token.i)
     return found
+
+
+def _negated(patient: Any) -> bool:
+    if patient.lower_ in NEGATED_SUBJECTS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children)
+
+
+def _numbered(token: Any) -> bool:
+    return token.like_num or any(c.like_num and c.dep_ == "nummod" for c in token.children)
+
+
+def _member_count(doc: Any, member: Any) -> float:
+    numbers = [child for child in member.children if child.like_num and child.dep_ == "nummod"]
+    if numbers:
+        mentions = find_numbers(doc, numbers[0].i, numbers[0].i + 1)
+        return mentions[0].value if mentions and mentions[0].value is not None else 0
+    if member.like_num:
+        mentions = find_numbers(doc, member.i, member.i + 1)
+        return mentions[0].value if mentions and mentions[0].value is not None else 0
+    return 1 if _single_person(member) else 0
+
+
+def _implicit(doc: Any, verb: Any, head: Any, members: list[Any], measure: str) -> _Found:
+    """One figure for a group of members, summed; its number text is the phrase itself."""
+    total = float(sum(_member_count(doc, member) for member in members))
+    if len(members) == 1:
+        phrase = [t.i for t in head.subtree if not _other_clause(t, head)]
+    else:
+        phrase = [t.i for m in members for t in m.subtree if not _other_clause(t, m)]
+    number_first, number_last = min(phrase), max(phrase)
+    mention = NumberMention(number_first, number_last, head.i, total, total, total, "exact")
+    first, last = _claim_tokens(doc, verb, head, mention)
+    text = doc[number_first : number_last + 1].text
+    return _Found(
+        first, last, number_first, number_last, total, total, total, "exact", measure, text,
+        False, verb, True, verb,
+    )  # fmt: skip
+
+
+def _other_clause(token: Any, head: Any) -> bool:
+    """Tokens of a relative clause or of another conjunct inside a member's subtree."""
+    node = token
+    while node.i != head.i:
+        if node.dep_ in ("relcl", "conj", "cc", "appos") or (
+            node.dep_ == "punct" and node.head.i == head.i
+        ):
+            return True
+        node = node.head
+    return False
 
 
 def _with_conjuncts(verb: Any, measure: str) -> str:

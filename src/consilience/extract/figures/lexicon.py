@@ -63,7 +63,7 @@ VERB_OBJECT_MEASURES = {
     ("go", "missing"): "missing", ("take", "street"): "protesters",
     ("take", "prisoner"): "imprisoned",
     ("send", "prison"): "imprisoned", ("put", "prison"): "imprisoned",
-    ("bring", "city"): "deployed", ("send", "troop"): "deployed",
+    ("bring", "city"): "deployed",
     ("head", "street"): "protesters", ("burn", "down"): "destroyed",
     ("set", "fire"): "destroyed", ("treat", "injury"): "wounded", ("treat", "wound"): "wounded",
     ("treat", "burn"): "wounded", ("admit", "hospital"): "wounded",
@@ -85,7 +85,7 @@ FATAL_ADVERBS = frozenset({"fatally", "mortally"})
 # Light verbs whose subject names the measure: "the toll rose to 34", "the dead included 5".
 LIGHT_VERBS = frozenset({
     "rise", "climb", "reach", "stand", "be", "include", "number", "total", "hit", "exceed",
-    "increase", "grow", "jump", "soar", "surpass", "top", "remain",
+    "increase", "grow", "jump", "soar", "surpass", "top", "remain", "pass", "near",
 })  # fmt: skip
 # Verbs that say how harm was done rather than its outcome: "shot and killed" is killed.
 MEANS_VERBS = frozenset({"shoot", "stab", "shell", "attack", "strike", "hit", "bomb", "beat"})
@@ -124,6 +124,8 @@ PERSON_NOUNS = frozenset({
     "volunteer", "rescuer", "hiker", "climber", "swimmer", "motorist", "elder", "grandmother",
     "grandfather", "veteran", "militant", "fighter", "sergeant", "captain", "lieutenant",
     "constable", "deputy", "agent", "security", "staffer", "colleague", "cousin", "uncle", "aunt",
+    "shepherd", "herder", "monk", "nun", "bishop", "chief", "pensioner",
+    "schoolgirl", "schoolboy", "newborn", "adolescent", "guest", "diplomat", "ambassador",
 })  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 NEGATED_SUBJECTS = frozenset({"nobody", "none", "no-one"})

@@ -212,10 +212,10 @@ def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
         first, qualifier = _qualifier_before(doc, i)
         if first > start and doc[first - 1].lower_ == "between" and qualifier == "exact":
             first -= 1
-        low, high = interval(value, qualifier)
+        bounds = interval(value, qualifier)
         reported = _REPORTED.get(qualifier, qualifier)
         mention = NumberMention(
-            first, last, _syntactic_head(doc, i, last), value, low, high, reported
+            first, last, _syntactic_head(doc, i, last), value, bounds[0], bounds[1], reported
         )
         mentions.append(mention)
         i = last + 1

@@ -17,6 +17,7 @@ from consilience.extract.figures.lexicon import (
     LIGHT_VERBS,
     MEANS_VERBS,
     NOUN_MEASURES,
+    REVERSAL_VERBS,
     STATE_MEASURES,
     VERB_MEASURES,
     VERB_OBJECT_MEASURES,
@@ -42,18 +43,27 @@ def measure_of_verb(verb: Any) -> str | None:
     """The measure a verb states about its patient, taking its modifiers into account."""
     lemma = verb.lemma_.lower()
     children = list(verb.children)
+    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     for child in children:
-        pair = (lemma, child.lemma_.lower())
-        if child.dep_ in ("dobj", "prt", "acomp", "oprd") and pair in VERB_OBJECT_MEASURES:
-            return VERB_OBJECT_MEASURES[pair]
-        if child.dep_ in ("prep", "dative"):
-            for grandchild in child.children:
-                pair = (lemma, grandchild.lemma_.lower())
-                if grandchild.dep_ == "pobj" and pair in VERB_OBJECT_MEASURES:
-                    return VERB_OBJECT_MEASURES[pair]
+        if child.dep_ in _SUBJECTS and child.dep_ != "nsubjpass":
+            continue
+        for word in (child.lemma_.lower(), child.lower_):
+            if (lemma, word) in VERB_OBJECT_MEASURES:
+                return VERB_OBJECT_MEASURES[(lemma, word)]
+    # Prepositions on the verb or on its object: "sent to prisons", "treated 40 for injuries".
+    for preposition in [
+        c for h in [verb, *objects] for c in h.children if c.dep_ in ("prep", "dative")
+    ]:
+        if lemma == "treat" and preposition.lower_ == "for":
+            return "wounded"  # treated for injuries, burns, smoke inhalation
+        for target in preposition.children:
+            pair = (lemma, target.lemma_.lower())
+            if target.dep_ == "pobj" and pair in VERB_OBJECT_MEASURES:
+                return VERB_OBJECT_MEASURES[pair]
     if lemma in ("recognise", "recognize"):
         # Only "recognised as martyrs/victims" counts people; other recognition does not.
-        return "recognised" if any(c.lower_ == "as" for c in children) else None
+        holders = children + [g for o in objects for g in o.children]
+        return "recognised" if any(c.lower_ == "as" for c in holders) else None
     measure = VERB_MEASURES.get(lemma)
     if measure is None:
         # "were still missing" is tagged as a verb form of "miss"; the word is the state.
@@ -97,11 +107,13 @@ def shared_conjunct_measures(verb: Any) -> list[tuple[str, str]]:
 def _outcome_beside(verb: Any) -> tuple[str, Any] | None:
     """An outcome word beside a neutral verb: "left 744 wounded", "caused 4 to disappear"."""
     for child in verb.children:
-        if child.dep_ in _OUTCOME_DEPS and child.i > verb.i:
+        # "gathered to protest": an infinitive of purpose names what the gathering was.
+        purpose = child.dep_ == "advcl" and any(g.lower_ == "to" for g in child.children)
+        if (child.dep_ in _OUTCOME_DEPS or purpose) and child.i > verb.i:
             word = child.lower_
             if word in STATE_MEASURES and child.pos_ in ("ADJ", "VERB"):
                 return STATE_MEASURES[word], child
-            if child.pos_ == "VERB" and child.dep_ in ("xcomp", "ccomp", "oprd"):
+            if child.pos_ == "VERB" and (child.dep_ in ("xcomp", "ccomp", "oprd") or purpose):
                 measure = measure_of_verb(child)
                 if measure:
                     return measure, child
@@ -183,8 +195,11 @@ def find_trigger(counted: Any) -> Trigger | None:
     for child in counted.children:
         if child.dep_ == "relcl" and child.pos_ == "VERB":
             pronouns = [
-                g for g in child.children if g.dep_ in _SUBJECTS and g.tag_ in ("WP", "WDT")
-            ]
+                g
+                for g in child.children
+                if g.dep_ in _SUBJECTS
+                and (g.tag_ in ("WP", "WDT") or any(w.tag_ == "WP" for w in g.subtree))
+            ]  # "who were killed", "all of whom were killed"
             measure = measure_of_verb(child)
             if pronouns and measure:
                 return Trigger(measure, child, child)
@@ -195,6 +210,13 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
     """The trigger reached from the counted phrase's role in its clause."""
     dep = node.dep_
     head = node.head
+    if (
+        dep == "pobj"
+        and head.lower_ in ("including", "among", "includes")
+        and head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+    ):
+        # "70 people, including 8 women, were detained": the subset shares the set's role.
+        return find_trigger(head.head)
     if dep == "pobj":
         preposition = head
         governor = preposition.head
@@ -236,12 +258,14 @@ def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
         for child in predicate.children
     ):
         return None  # two subjects on one verb: a misparse; only the nearer one is its subject
-    own = HEAD_NOUN_MEASURES.get(argument.lemma_.lower())
+    own = HEAD_NOUN_MEASURES.get(argument.lemma_.lower()) or HEAD_NOUN_MEASURES.get(argument.lower_)
     measures = shared_conjunct_measures(predicate)
     if measures:
         return Trigger(combined_measure(measures), predicate, predicate)
-    if argument.dep_ in ("dobj", "nsubjpass", "oprd"):
-        # "left 744 wounded", "caused 4 people to disappear": the verb itself is neutral.
+    if argument.dep_ in ("dobj", "nsubjpass", "oprd") or any(
+        child.dep_ in ("xcomp", "advcl") for child in predicate.children
+    ):
+        # "left 744 wounded", "caused 4 to disappear", "gathered to protest".
         outcome = _outcome_beside(predicate)
         if outcome:
             return Trigger(outcome[0], outcome[1], predicate)
@@ -250,9 +274,12 @@ def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
     for child in predicate.children:
         if child.dep_ == "acomp" and child.lower_ in STATE_MEASURES:
             return Trigger(STATE_MEASURES[child.lower_], child, predicate)
-    light = _light_verb_subject(predicate)
-    if light and argument.dep_ not in ("nsubj",):
-        return Trigger(light[0], light[1], predicate)
-    if own and argument.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+    if predicate.lemma_.lower() in REVERSAL_VERBS:
+        return None  # "200 prisoners escaped" are no longer prisoners
+    if own and argument.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
+        # The counted noun names the outcome ("14 dead", "60 protesters") and no verb does.
         return Trigger(own, argument, predicate)
+    light = _light_verb_subject(predicate)
+    if light and argument.dep_ != "nsubj":
+        return Trigger(light[0], light[1], predicate)
     return None
