@@ -182,6 +182,32 @@ def score_sentences(path: Path) -> FigureScore:
     return score_documents(gold_figures, predictions, overlap=True)
 
 
+def quantulum_predictions(seeds_dir: Path, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """What a user would otherwise pick: quantulum3's dimensionless quantities as figures.
+
+    quantulum3 finds numbers with units but says nothing of what happened to what is
+    counted, so every figure it gives has measure `other` and qualifier `exact`.
+    """
+    from quantulum3 import parser as quantulum
+
+    predictions: dict[str, list[dict[str, Any]]] = {}
+    for name in names:
+        text = (seeds_dir / name).read_text(encoding="utf-8")
+        found = []
+        for quantity in quantulum.parse(text):
+            if quantity.unit.name != "dimensionless":
+                continue
+            start, end = quantity.span
+            value = quantity.value
+            found.append(
+                {"number_start": start, "number_end": end, "number_text": text[start:end],
+                 "text": text[start:end], "value": value, "low": value, "high": value,
+                 "qualifier": "exact", "measure": "other"}
+            )  # fmt: skip
+        predictions[name] = found
+    return predictions
+
+
 def format_score(label: str, score: FigureScore) -> str:
     return (
         f"{label:<14} P {score.precision:.3f}  R {score.recall:.3f}  F1 {score.f1:.3f}  "
@@ -209,9 +235,18 @@ def main() -> None:
     if args.verbose:
         for error in score.errors:
             print("  " + error)
-    if args.sentences.is_file():
-        print(f"sentences ({args.sentences.name}, written for development):")
-        sentence_score = score_sentences(args.sentences)
+    gold = json.loads(args.gold.read_text(encoding="utf-8"))
+    names = sorted({document["file"] for document in gold["documents"]})
+    try:
+        baseline = score_documents(gold["figures"], quantulum_predictions(args.seeds, names))
+        print(format_score("quantulum3", baseline))
+    except ImportError:
+        print("quantulum3      not installed (pip install quantulum3 stemming scikit-learn)")
+    for path in args.sentences:
+        if not path.is_file():
+            continue
+        print(f"{path.name}:")
+        sentence_score = score_sentences(path)
         print(format_score("consilience", sentence_score))
         if args.verbose:
             for error in sentence_score.errors:
