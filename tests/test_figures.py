@@ -287,3 +287,14 @@ def test_purpose_clause_names_the_measure() -> None:
 
 def test_a_status_undone_is_no_figure() -> None:
     assert figures("Thirty prisoners escaped from the jail after the attack.") == []
+
+
+def test_gapped_list_items_continue_the_figure_before() -> None:
+    found = figures(
+        "Of the injured, 20 were taken to Dellow, 14 to Orvik and 3 to the field clinic."
+    )
+    assert [(f.value, f.measure) for f in found] == [
+        (20, "wounded"),
+        (14, "wounded"),
+        (3, "wounded"),
+    ]

@@ -45,3 +45,17 @@ def test_the_scorer_counts_misses_and_extras() -> None:
     }  # fmt: skip
     score = score_documents(gold, predicted)
     assert (score.true_positives, score.false_positives, score.false_negatives) == (0, 1, 1)
+
+
+# Floor on the development sentences written for this project (tests/data). Measured on
+# 2026-11-24: detection F1 0.979.
+DEV_SENTENCES_F1_FLOOR = 0.95
+
+
+def test_development_sentences_meet_the_floor() -> None:
+    from consilience.eval.figures import score_sentences
+
+    score = score_sentences(Path(__file__).parent / "data" / "figure_sentences.jsonl")
+    report = format_score("consilience", score) + "\n" + "\n".join(score.errors)
+    assert score.f1 >= DEV_SENTENCES_F1_FLOOR, report
+    assert score.accuracy(score.measure_correct) >= MEASURE_ACCURACY_FLOOR, report

@@ -224,8 +224,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Score figure extraction against gold.")
     parser.add_argument("gold", nargs="?", type=Path, default=shared / "gold" / "seeds_gold.json")
     parser.add_argument("seeds", nargs="?", type=Path, default=shared / "seeds")
+    data = root / "tests" / "data"
     parser.add_argument(
-        "--sentences", type=Path, default=root / "tests" / "data" / "figure_sentences.jsonl"
+        "--sentences",
+        type=Path,
+        nargs="*",
+        default=[data / "figure_sentences.jsonl", data / "figure_heldout.jsonl"],
+        help="sentence-level annotation files (JSONL) to score as well",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
     args = parser.parse_args()

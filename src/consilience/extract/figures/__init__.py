@@ -227,10 +227,13 @@ def _exceeded(mention: NumberMention, counted: Any) -> NumberMention:
 def _list_continuation(doc: Any, counted: Any, previous: _Found) -> Trigger | None:
     """A list item with no trigger of its own continues the item before it: in "the
     destruction of 200 houses, 80 vehicles", 80 is destroyed too. Only for an item that
-    directly follows the previous figure, separated by a comma or a conjunction."""
-    if counted.dep_ not in ("appos", "conj"):
+    directly follows the previous figure, separated by a comma or a conjunction. A bare
+    number there is a gapped clause ("12 were found in the town, 9 near the bridge and 6
+    upstream") whatever the parser made of it."""
+    bare = counted.like_num and counted.pos_ == "NUM"
+    if counted.dep_ not in ("appos", "conj") and not bare:
         return None
-    first = min(t.i for t in counted.subtree)
+    first = counted.i if bare else min(t.i for t in counted.subtree)
     between = doc[previous.last + 1 : first]
     if (
         first <= previous.last
@@ -430,7 +433,7 @@ def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -
             tokens.extend(t.i for t in child.subtree)
     tokens.extend((mention.first, mention.last))
     first, last = min(tokens), max(tokens)
-    last = _before_other_items(doc, first, last, mention)
+    last = _before_other_items(doc, anchor, first, last, mention)
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
@@ -438,17 +441,30 @@ def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -
     return first, last
 
 
-def _before_other_items(doc: Any, first: int, last: int, mention: NumberMention) -> int:
-    """Cut a claim before a later list item or clause that states a count of its own:
-    "the destruction of 300 shops, 40 cars" ends at "shops" for the figure 300."""
+def _before_other_items(
+    doc: Any, anchor: Any, first: int, last: int, mention: NumberMention
+) -> int:
+    """Cut a claim before a later phrase that states a count of its own: "the destruction
+    of 300 shops, 40 cars" ends at "shops" for 300; "20 were taken to Dellow, 14 to Orvik"
+    ends at "Dellow" for 20. Dates and other non-counts inside the clause stay in it."""
     for token in doc[mention.last + 1 : last + 1]:
-        if token.dep_ in ("conj", "appos", "relcl") and token.head.i <= mention.last + 3:
-            subtree = list(token.subtree)
-            if subtree[0].i <= mention.head:
-                continue  # the item that holds this figure
-            if any(t.like_num and t.pos_ == "NUM" for t in subtree):
-                cut: int = subtree[0].i - 1
-                return max(cut, mention.last)
+        if not (token.like_num and token.pos_ == "NUM") or token.ent_type_ in NON_COUNT_ENTITIES:
+            continue
+        # The phrase holding that count: climb while the head stays after our number, but
+        # not past a list item or relative clause, which is a phrase of its own.
+        node = token
+        while (
+            node.dep_ not in ("conj", "appos", "relcl")
+            and node.head.i != anchor.i
+            and node.head.i != node.i
+            and node.head.i > mention.last
+            and first <= node.head.i <= last
+        ):
+            node = node.head
+        start = min(t.i for t in node.subtree)
+        if start <= mention.head:
+            continue  # the phrase that holds this figure itself
+        return max(start - 1, mention.last)
     return last
 
 
