@@ -461,7 +461,7 @@ def _before_other_items(
             and first <= node.head.i <= last
         ):
             node = node.head
-        start = min(t.i for t in node.subtree)
+        start: int = min(t.i for t in node.subtree)
         if start <= mention.head:
             continue  # the phrase that holds this figure itself
         return max(start - 1, mention.last)
