@@ -397,10 +397,15 @@ def _subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger)
         tokens[0].dep_ in ("det", "punct", "cc", "quantmod", "advmod") or tokens[0].is_punct
     ):
         tokens.pop(0)
+    # Stop at the first gap after the head noun: what follows a skipped item is not ours.
+    for index in range(1, len(tokens)):
+        if tokens[index].i != tokens[index - 1].i + 1 and tokens[index - 1].i >= node.i:
+            tokens = tokens[:index]
+            break
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
-    if not tokens:
-        return None
+    if not tokens or (len(tokens) == 1 and tokens[0].lower_ in ("more", "others", "other")):
+        return None  # "20 more": what is counted is said before
     return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 

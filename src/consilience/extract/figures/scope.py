@@ -28,8 +28,22 @@ def _places(ents: list[Any]) -> list[str]:
     return names
 
 
+_TIME_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow", "overnight",
+})  # fmt: skip
+
+
 def _dates(ents: list[Any]) -> list[str]:
-    return [ent.text for ent in ents if ent.label_ == "DATE"]
+    """Date expressions that place a claim in time ("January 20, 1990", "on Monday"), not
+    vague ones ("present-day", "the days")."""
+    return [
+        ent.text
+        for ent in ents
+        if ent.label_ == "DATE"
+        and (any(ch.isdigit() for ch in ent.text) or any(t.lower_ in _TIME_WORDS for t in ent))
+    ]
 
 
 class ScopeTracker:
