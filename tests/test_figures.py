@@ -298,3 +298,41 @@ def test_gapped_list_items_continue_the_figure_before() -> None:
         (14, "wounded"),
         (3, "wounded"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three gunmen killed 12 villagers.", [(12, "killed")]),
+        ("Tens of thousands of children flooded the square.", []),
+        ("Two soldiers shot and wounded a protester.", [(1, "wounded")]),
+    ],
+)
+def test_an_active_subject_is_the_agent_not_the_counted(
+    text: str, expected: list[tuple[int, str]]
+) -> None:
+    assert [(f.value, f.measure) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels threatened to kill 20 hostages.",
+        "The dam could displace 40,000 people.",
+        "He was accused of plotting to kill a judge.",
+        "The driver was not injured.",
+    ],
+)
+def test_what_did_not_happen_is_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+def test_places_and_times_after_a_verb_are_not_counted() -> None:
+    assert [
+        (f.value, f.measure) for f in figures("He was arrested in several states and 3 countries.")
+    ] == [(1, "arrested")]
+
+
+def test_including_after_the_verb_shares_its_patient() -> None:
+    found = figures("At least 40 people were killed, including 15 children, in the airstrike.")
+    assert [(f.value, f.measure) for f in found] == [(40, "killed"), (15, "killed")]

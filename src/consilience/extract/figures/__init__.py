@@ -14,6 +14,7 @@ from consilience.extract.figures.lexicon import (
     NOUN_MEASURES,
     PERSON_NOUNS,
     PERSON_PRONOUNS,
+    SINGLE_PERSON_MEASURES,
     UNIT_NOUNS,
 )
 from consilience.extract.figures.numbers import NumberMention, find_numbers, interval
@@ -25,6 +26,7 @@ from consilience.extract.figures.triggers import (
     first_conjunct,
     measure_of_verb,
     shared_conjunct_measures,
+    unreal,
 )
 
 __all__ = ["find_figures"]
@@ -495,7 +497,7 @@ def _counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[_F
             continue
         measure = measure_of_verb(token) if token.pos_ == "VERB" else None
         patient = _patient(token) if measure else None
-        if measure is None or patient is None:
+        if measure is None or patient is None or unreal(token) or _negated_verb(token):
             continue
         measure = _with_conjuncts(token, measure)
         if token.i not in used and _negated(patient):
@@ -509,10 +511,15 @@ def _counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[_F
             for member in members:
                 if _single_person(member) and not _numbered(member):
                     found.append(_implicit(doc, token, member, [member], measure))
-        elif any(_single_person(member) for member in members):
+        elif measure in SINGLE_PERSON_MEASURES and any(_single_person(m) for m in members):
             found.append(_implicit(doc, token, patient, members, measure))
         used.add(token.i)
     return found
+
+
+def _negated_verb(verb: Any) -> bool:
+    """ "was not injured": no count of one; "no one was injured" is handled as zero."""
+    return any(child.dep_ == "neg" for child in verb.children)
 
 
 def _negated(patient: Any) -> bool:

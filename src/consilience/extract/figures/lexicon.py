@@ -129,3 +129,18 @@ PERSON_NOUNS = frozenset({
 })  # fmt: skip
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 NEGATED_SUBJECTS = frozenset({"nobody", "none", "no-one"})
+
+# Verbs whose subject is the one the outcome befalls ("12 people died", "3,000 fled",
+# "hundreds protested"). For every other verb an active subject is the agent: in "three
+# gunmen killed 12 people" the gunmen are not counted as killed.
+SUBJECT_AFFECTED_VERBS = frozenset({
+    "die", "perish", "drown", "disappear", "flee", "go", "protest", "demonstrate", "rally",
+    "march", "gather", "remain", "lose", "take", "head", "fear", "evacuate", "stay",
+})  # fmt: skip
+# Auxiliaries that make a clause unreal: "could kill", "would be displaced".
+IRREALIS_AUXILIARIES = frozenset({"would", "could", "might", "may", "should", "must"})
+# Measures that a single named or pointed-to person can be counted under.
+SINGLE_PERSON_MEASURES = frozenset({
+    "killed", "wounded", "missing", "kidnapped", "arrested", "detained", "imprisoned",
+    "displaced", "evacuated",
+})  # fmt: skip

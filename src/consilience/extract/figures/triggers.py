@@ -14,11 +14,13 @@ from typing import Any
 from consilience.extract.figures.lexicon import (
     FATAL_ADVERBS,
     HEAD_NOUN_MEASURES,
+    IRREALIS_AUXILIARIES,
     LIGHT_VERBS,
     MEANS_VERBS,
     NOUN_MEASURES,
     REVERSAL_VERBS,
     STATE_MEASURES,
+    SUBJECT_AFFECTED_VERBS,
     VERB_MEASURES,
     VERB_OBJECT_MEASURES,
 )
@@ -217,6 +219,10 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
     ):
         # "70 people, including 8 women, were detained": the subset shares the set's role.
         return find_trigger(head.head)
+    if dep == "pobj" and head.lower_ in ("including", "among") and head.head.pos_ == "VERB":
+        # "40 people were killed, including 15 children": the set is the verb's patient.
+        patients = [c for c in head.head.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        return find_trigger(patients[0]) if patients else None
     if dep == "pobj":
         preposition = head
         governor = preposition.head
@@ -231,10 +237,14 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
             if governor.pos_ == "NOUN" and governor.dep_ in ("nsubj", "nsubjpass", "dobj"):
                 return _from_predicate(governor, governor.head)
         if governor.pos_ in ("VERB", "AUX"):
+            # A verb's prepositional object is a place, a time or a means ("arrested in
+            # several states"), not what the verb counts; only a total can hang there.
             light = _light_verb_subject(governor)
             if light:
                 return Trigger(light[0], light[1], governor)
-            return _from_predicate(node, governor)
+            if preposition.lower_ == "between":
+                return _from_predicate(node, governor)  # "Between 120 and 150 people were ..."
+            return None
         if governor.pos_ == "NOUN":
             found = _noun_trigger(governor)
             if found:
@@ -252,14 +262,34 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
     return None
 
 
+def unreal(verb: Any) -> bool:
+    """A clause about what could, would or is meant to happen: "threatened to kill", "could
+    be displaced", "plans to evacuate". Its counts are not events."""
+    for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ in IRREALIS_AUXILIARIES:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "advcl", "acl"):
+            return verb.head.lemma_.lower() not in ("continue", "begin", "start", "cause", "leave")
+    return False
+
+
+def _acts_on_others(verb: Any) -> bool:
+    """An active verb of harm whose subject is its agent ("gunmen killed", "children
+    flooded the plaza"); a state word ("are missing", "were dead") is not one."""
+    return verb.lemma_.lower() in VERB_MEASURES and verb.lower_ not in STATE_MEASURES
+
+
 def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
     if argument.dep_ in _SUBJECTS and any(
         child.dep_ in _SUBJECTS and argument.i < child.i < predicate.i
         for child in predicate.children
     ):
         return None  # two subjects on one verb: a misparse; only the nearer one is its subject
+    if unreal(predicate):
+        return None  # "could kill 12", "plans to evacuate 300": not an event that happened
     own = HEAD_NOUN_MEASURES.get(argument.lemma_.lower()) or HEAD_NOUN_MEASURES.get(argument.lower_)
-    measures = shared_conjunct_measures(predicate)
+    agent = argument.dep_ == "nsubj" and predicate.lemma_.lower() not in SUBJECT_AFFECTED_VERBS
+    measures = [] if agent and _acts_on_others(predicate) else shared_conjunct_measures(predicate)
     if measures:
         return Trigger(combined_measure(measures), predicate, predicate)
     if argument.dep_ in ("dobj", "nsubjpass", "oprd") or any(
