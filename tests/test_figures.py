@@ -336,3 +336,13 @@ def test_places_and_times_after_a_verb_are_not_counted() -> None:
 def test_including_after_the_verb_shares_its_patient() -> None:
     found = figures("At least 40 people were killed, including 15 children, in the airstrike.")
     assert [(f.value, f.measure) for f in found] == [(40, "killed"), (15, "killed")]
+
+
+def test_verb_to_death_is_killed() -> None:
+    found = figures("Of the victims, three were beaten to death and two were strangled.")
+    assert [(f.value, f.measure) for f in found] == [(3, "killed"), (2, "killed")]
+
+
+def test_reciprocal_and_gerund_mentions_are_no_figure() -> None:
+    assert figures("The law forbids citizens from killing one another.") == []
+    assert figures("She said he had talked about killing the minister.") == []

@@ -235,6 +235,8 @@ def _list_continuation(doc: Any, counted: Any, previous: _Found) -> Trigger | No
     bare = counted.like_num and counted.pos_ == "NUM"
     if counted.dep_ not in ("appos", "conj") and not bare:
         return None
+    if counted.dep_ in ("nsubj", "nsubjpass") and counted.head.pos_ == "VERB":
+        return None  # "two were strangled": a verb of its own, which names no measure we know
     first = counted.i if bare else min(t.i for t in counted.subtree)
     between = doc[previous.last + 1 : first]
     if (
@@ -255,6 +257,12 @@ def _not_a_count(doc: Any, mention: NumberMention) -> bool:
     head = doc[mention.head]
     if head.lower_ == "one" and (head.pos_ != "NUM" or _after_determiner(doc, mention.first)):
         return True  # "no one", "the one who"
+    if (
+        head.lower_ == "one"
+        and mention.last + 1 < len(doc)
+        and doc[mention.last + 1].lower_ == "another"
+    ):
+        return True  # "killing one another"
     if mention.value is not None and mention.qualifier == "exact":
         written = doc[mention.first].text
         if written.isdigit() and len(written) == 4 and 1000 <= mention.value <= 2100:
@@ -499,6 +507,8 @@ def _counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[_F
         patient = _patient(token) if measure else None
         if measure is None or patient is None or unreal(token) or _negated_verb(token):
             continue
+        if token.tag_ == "VBG" and token.dep_ in ("pcomp", "xcomp", "advcl", "acl"):
+            continue  # "talked about killing Rabin", "trying to impress her by killing": no count
         measure = _with_conjuncts(token, measure)
         if token.i not in used and _negated(patient):
             found.append(_zero(doc, token, patient, measure, token))

@@ -16,7 +16,8 @@ MEASURES = (
 VERB_MEASURES = {
     "kill": "killed", "die": "killed", "murder": "killed", "slay": "killed",
     "massacre": "killed", "execute": "killed", "perish": "killed", "drown": "killed",
-    "slaughter": "killed", "behead": "killed", "assassinate": "killed",
+    "slaughter": "killed", "behead": "killed", "assassinate": "killed", "strangle": "killed",
+    "suffocate": "killed", "lynch": "killed",
     "wound": "wounded", "injure": "wounded", "hurt": "wounded", "maim": "wounded",
     "arrest": "arrested", "detain": "detained", "disappear": "missing",
     "kidnap": "kidnapped", "abduct": "kidnapped", "displace": "displaced",
@@ -75,6 +76,9 @@ VERB_OBJECT_MEASURES = {
     ("send", "reinforcement"): "deployed", ("fear", "dead"): "killed",
     ("make", "homeless"): "displaced", ("render", "homeless"): "displaced",
     ("take", "part"): "protesters", ("take", "hostage"): "kidnapped",
+    ("beat", "death"): "killed", ("stab", "death"): "killed", ("burn", "death"): "killed",
+    ("crush", "death"): "killed", ("trample", "death"): "killed", ("hack", "death"): "killed",
+    ("shoot", "death"): "killed", ("starve", "death"): "killed", ("freeze", "death"): "killed",
 }  # fmt: skip
 # Verbs that undo a status: "200 prisoners escaped" are no longer imprisoned.
 REVERSAL_VERBS = frozenset({
