@@ -346,3 +346,31 @@ def test_verb_to_death_is_killed() -> None:
 def test_reciprocal_and_gerund_mentions_are_no_figure() -> None:
     assert figures("The law forbids citizens from killing one another.") == []
     assert figures("She said he had talked about killing the minister.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 9,000 residents left homeless were moved to camps.", [(9000, "displaced")]),
+        ("A further 12 people were reported missing.", [(12, "missing")]),
+        ("The army moved 3,000 reservists to the border.", [(3000, "deployed")]),
+        ("The government said it would send 800 troops.", [(800, "deployed")]),
+        ("A dozen officers suffered minor injuries.", [(12, "wounded")]),
+        ("The storm drove some 4,000 people from their homes.", [(4000, "displaced")]),
+        ("Some 30,000 people remain in emergency shelters.", [(30000, "displaced")]),
+        ("The quake flattened 2,300 houses.", [(2300, "destroyed")]),
+        ("Organisers put the turnout at 180,000.", [(180000, "protesters")]),
+        ("The number of people killed rose to 41.", [(41, "killed")]),
+        ("He addressed a crowd of 8,000 in the square.", [(8000, "protesters")]),
+    ],
+)
+def test_more_news_constructions(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(f.value, f.measure) for f in figures(text)] == expected
+
+
+def test_an_estimate_restates_the_figure_before() -> None:
+    text = "A commission put the toll at 212, while historians estimate between 450 and 600."
+    assert [(f.low, f.high, f.measure) for f in figures(text)] == [
+        (212, 212, "killed"),
+        (450, 600, "killed"),
+    ]

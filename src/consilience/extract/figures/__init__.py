@@ -177,7 +177,7 @@ def _running_total(doc: Any, counted: Any, previous: _Found | None) -> Trigger |
     "raising the number of dead to 19", "up from 41", "from an earlier estimate of 25". Its
     measure comes from the total's own words (death toll, number of dead), else from the
     figure before it in the sentence."""
-    if counted.dep_ != "pobj" or counted.head.lower_ not in ("to", "from", "at", "of"):
+    if counted.dep_ != "pobj" or counted.head.lower_ not in ("to", "from", "at", "of", "between"):
         return None
     governor = counted.head.head
     inherited = Trigger(previous.measure, previous.trigger, governor) if previous else None
@@ -188,17 +188,24 @@ def _running_total(doc: Any, counted: Any, previous: _Found | None) -> Trigger |
         governor = governor.head
     if governor.pos_ not in ("VERB", "AUX"):
         return inherited if shifted else None
+    if governor.lemma_.lower() in ("estimate", "put", "place") and not any(
+        c.dep_ == "dobj" for c in governor.children
+    ):
+        return inherited  # "historians estimate between 450 and 600"
     for total in governor.children:
         if total.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             continue
         word = total.lemma_.lower()
-        if word not in ("total", "toll", "number", "tally", "count", "figure", "crowd"):
+        if word not in ("total", "toll", "number", "tally", "count", "figure", "crowd", "turnout"):
             continue
-        if word == "crowd":
+        if word in ("crowd", "turnout"):
             return Trigger("protesters", total, governor)
         for child in total.subtree:
-            measure = NOUN_MEASURES.get(child.lemma_.lower()) or HEAD_NOUN_MEASURES.get(
-                child.lower_
+            # "the death toll", "the number of dead", "the number of people killed"
+            measure = (
+                NOUN_MEASURES.get(child.lemma_.lower())
+                or HEAD_NOUN_MEASURES.get(child.lower_)
+                or (measure_of_verb(child) if child.pos_ == "VERB" else None)
             )
             if measure and child.i != total.i:
                 return Trigger(measure, child, governor)

@@ -25,6 +25,7 @@ VERB_MEASURES = {
     "evacuate": "evacuated", "imprison": "imprisoned", "jail": "imprisoned",
     "incarcerate": "imprisoned", "deploy": "deployed", "station": "deployed",
     "destroy": "destroyed", "demolish": "destroyed", "raze": "destroyed", "level": "destroyed",
+    "flatten": "destroyed",
     "damage": "damaged", "shell": "damaged", "flood": "damaged", "loot": "damaged",
     "protest": "protesters", "demonstrate": "protesters", "rally": "protesters",
     "march": "protesters", "recognise": "recognised", "recognize": "recognised",
@@ -41,7 +42,8 @@ NOUN_MEASURES = {
     "abduction": "kidnapped", "displacement": "displaced", "deportation": "displaced",
     "expulsion": "displaced", "evacuation": "evacuated", "imprisonment": "imprisoned",
     "deployment": "deployed", "destruction": "destroyed", "demolition": "destroyed",
-    "damage": "damaged", "shelling": "damaged", "casualty": "other",
+    "damage": "damaged", "shelling": "damaged", "casualty": "other", "crowd": "protesters",
+    "turnout": "protesters",
 }  # fmt: skip
 # Nouns for the counted things themselves: "150 victims", "34 dead", "60 protesters".
 HEAD_NOUN_MEASURES = {
@@ -70,16 +72,27 @@ VERB_OBJECT_MEASURES = {
     ("treat", "burn"): "wounded", ("admit", "hospital"): "wounded",
     ("remain", "prison"): "imprisoned", ("remain", "jail"): "imprisoned",
     ("remain", "custody"): "detained", ("hold", "custody"): "detained",
-    ("send", "soldier"): "deployed", ("send", "troop"): "deployed", ("send", "police"): "deployed",
-    ("send", "officer"): "deployed", ("dispatch", "soldier"): "deployed",
-    ("dispatch", "troop"): "deployed", ("dispatch", "police"): "deployed",
-    ("send", "reinforcement"): "deployed", ("fear", "dead"): "killed",
+    ("fear", "dead"): "killed",
+    ("suffer", "injury"): "wounded", ("suffer", "wound"): "wounded", ("suffer", "burn"): "wounded",
+    ("receive", "treatment"): "wounded", ("need", "treatment"): "wounded",
+    ("hold", "confinement"): "detained", ("hold", "detention"): "detained",
+    ("place", "detention"): "detained",
+    ("drive", "home"): "displaced", ("force", "home"): "displaced", ("flee", "home"): "displaced",
+    ("remain", "shelter"): "displaced", ("stay", "shelter"): "displaced",
+    ("shelter", "camp"): "displaced", ("live", "camp"): "displaced",
     ("make", "homeless"): "displaced", ("render", "homeless"): "displaced",
     ("take", "part"): "protesters", ("take", "hostage"): "kidnapped",
     ("beat", "death"): "killed", ("stab", "death"): "killed", ("burn", "death"): "killed",
     ("crush", "death"): "killed", ("trample", "death"): "killed", ("hack", "death"): "killed",
     ("shoot", "death"): "killed", ("starve", "death"): "killed", ("freeze", "death"): "killed",
 }  # fmt: skip
+# Who is sent, dispatched or moved when troops are deployed: "sent 600 soldiers".
+DEPLOYABLE_NOUNS = frozenset({
+    "troop", "soldier", "police", "policeman", "officer", "reservist", "personnel",
+    "reinforcement", "guard", "marine", "paratrooper", "peacekeeper", "force", "commando",
+    "gendarme", "sailor", "warship", "tank", "aircraft", "jet",
+})  # fmt: skip
+DEPLOYING_VERBS = frozenset({"send", "dispatch", "move", "mobilise", "mobilize", "rush", "fly"})
 # Verbs that undo a status: "200 prisoners escaped" are no longer imprisoned.
 REVERSAL_VERBS = frozenset({
     "escape", "release", "free", "return", "exchange", "pardon", "flee", "leave", "rescue",
@@ -142,7 +155,7 @@ SUBJECT_AFFECTED_VERBS = frozenset({
     "march", "gather", "remain", "lose", "take", "head", "fear", "evacuate", "stay",
 })  # fmt: skip
 # Auxiliaries that make a clause unreal: "could kill", "would be displaced".
-IRREALIS_AUXILIARIES = frozenset({"would", "could", "might", "may", "should", "must"})
+IRREALIS_AUXILIARIES = frozenset({"could", "might", "may", "should", "must"})
 # Measures that a single named or pointed-to person can be counted under.
 SINGLE_PERSON_MEASURES = frozenset({
     "killed", "wounded", "missing", "kidnapped", "arrested", "detained", "imprisoned",

@@ -276,7 +276,7 @@ def _join_ranges(doc: Any, mentions: list[NumberMention]) -> list[NumberMention]
 def _range_head(doc: Any, first: NumberMention, second: NumberMention) -> int:
     """The range's role is that of whichever end attaches outside the range."""
     for index in (first.head, second.head):
-        head = doc[index].head.i
-        if not first.first <= head <= second.last:
+        head = doc[index].head
+        if not first.first <= head.i <= second.last or head.lower_ == "between":
             return index
     return second.head

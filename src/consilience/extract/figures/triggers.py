@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from consilience.extract.figures.lexicon import (
+    DEPLOYABLE_NOUNS,
+    DEPLOYING_VERBS,
     FATAL_ADVERBS,
     HEAD_NOUN_MEASURES,
     IRREALIS_AUXILIARIES,
@@ -62,6 +64,8 @@ def measure_of_verb(verb: Any) -> str | None:
             pair = (lemma, target.lemma_.lower())
             if target.dep_ == "pobj" and pair in VERB_OBJECT_MEASURES:
                 return VERB_OBJECT_MEASURES[pair]
+    if lemma in DEPLOYING_VERBS and any(o.lemma_.lower() in DEPLOYABLE_NOUNS for o in objects):
+        return "deployed"  # "sent 600 additional soldiers", "moved 5,000 reservists"
     if lemma in ("recognise", "recognize"):
         # Only "recognised as martyrs/victims" counts people; other recognition does not.
         holders = children + [g for o in objects for g in o.children]
@@ -190,6 +194,10 @@ def find_trigger(counted: Any) -> Trigger | None:
             measure = measure_of_verb(child) or STATE_MEASURES.get(child.lower_)
             if measure:
                 return Trigger(measure, child, child)
+            # "17,000 residents left homeless", "19 people reported missing"
+            outcome = _outcome_beside(child) if child.pos_ == "VERB" else None
+            if outcome:
+                return Trigger(outcome[0], outcome[1], child)
     found = _role_trigger(counted, node)
     if found is not None:
         return found
@@ -292,8 +300,13 @@ def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
     measures = [] if agent and _acts_on_others(predicate) else shared_conjunct_measures(predicate)
     if measures:
         return Trigger(combined_measure(measures), predicate, predicate)
-    if argument.dep_ in ("dobj", "nsubjpass", "oprd") or any(
-        child.dep_ in ("xcomp", "advcl") for child in predicate.children
+    reduced = predicate.tag_ == "VBN" and not any(
+        c.dep_.startswith("aux") for c in predicate.children
+    )
+    if (
+        argument.dep_ in ("dobj", "nsubjpass", "oprd")
+        or reduced  # "9,000 residents left homeless were moved": a reduced passive
+        or any(child.dep_ in ("xcomp", "advcl") for child in predicate.children)
     ):
         # "left 744 wounded", "caused 4 to disappear", "gathered to protest".
         outcome = _outcome_beside(predicate)
