@@ -374,3 +374,15 @@ def test_an_estimate_restates_the_figure_before() -> None:
         (212, 212, "killed"),
         (450, 600, "killed"),
     ]
+
+
+def test_wire_dateline_does_not_swallow_the_count() -> None:
+    text = "VELMAR, Aug. 6 - At least 54 miners were killed in the blast, officials said."
+    [figure] = figures(text)
+    assert (figure.number_text, figure.low, figure.measure) == ("At least 54", 54, "killed")
+    assert figure.text == "At least 54 miners were killed in the blast"
+
+
+def test_a_place_phrase_on_a_measure_noun_is_not_counted() -> None:
+    found = figures("The death toll from the storms in the three provinces stands at 88.")
+    assert [(f.value, f.measure) for f in found] == [(88, "killed")]

@@ -43,16 +43,40 @@ def load_nlp() -> Any:
     return nlp
 
 
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_DATELINE_TOKENS = 10
+
+
 def _line_breaks(doc: Any) -> Any:
-    """Start a sentence at the first word after a line break."""
-    after_break = False
+    """Start a sentence at the first word after a line break, and after a wire dateline
+    ("KARSK, Oct. 3 - A strong earthquake ...", "PARIS (AP) \u2014 Police said ...")."""
+    line_start = True
     for token in doc:
-        if after_break and not token.is_space:
+        if token.is_space:
+            if "\n" in token.text:
+                line_start = True
+            continue
+        if line_start:
             token.is_sent_start = True
-            after_break = False
-        if "\n" in token.text_with_ws:
-            after_break = True
+            line_start = False
+            _dateline_break(doc, token.i)
+        if "\n" in token.whitespace_:
+            line_start = True
     return doc
+
+
+def _dateline_break(doc: Any, first: int) -> None:
+    """If the line opens with a capitalised place name and a dash soon after, the text
+    after the dash starts a sentence of its own."""
+    opener = doc[first]
+    if not (opener.is_upper and len(opener.text) > 1 and opener.is_alpha):
+        return
+    for token in doc[first + 1 : first + _DATELINE_TOKENS]:
+        if "\n" in token.text_with_ws:
+            return
+        if token.text in _DASHES and token.i + 1 < len(doc):
+            doc[token.i + 1].is_sent_start = True
+            return
 
 
 def chunk_offsets(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:

@@ -259,7 +259,7 @@ def _not_a_count(doc: Any, mention: NumberMention) -> bool:
     """Dates, times, money, percentages, ordinals, identifiers, ages, durations, units."""
     tokens = doc[mention.first : mention.last + 1]
     numbers = [t for t in tokens if t.i >= mention.first and (t.like_num or t.pos_ == "NUM")]
-    if any(t.ent_type_ in NON_COUNT_ENTITIES for t in numbers):
+    if any(t.ent_type_ in NON_COUNT_ENTITIES for t in numbers) and not _count_shaped(doc, mention):
         return True
     head = doc[mention.head]
     if head.lower_ == "one" and (head.pos_ != "NUM" or _after_determiner(doc, mention.first)):
@@ -287,6 +287,30 @@ def _not_a_count(doc: Any, mention: NumberMention) -> bool:
     if hyphen and doc[mention.last + 2].is_alpha:
         return True  # "44-day war", "25-year-old"
     return after is not None and (after.lemma_.lower() in UNIT_NOUNS or after.text == "%")
+
+
+def _count_shaped(doc: Any, mention: NumberMention) -> bool:
+    """Syntax that only a count has, to overrule a date or time the recogniser saw where
+    there is none ("Aug. 6 - At least 54 pilgrims" read as one date): a qualifier ("at
+    least"), a plural noun counted ("54 pilgrims"), or a total ("the toll stands at 88")."""
+    if any(
+        t.ent_type_ in ("PERCENT", "MONEY", "ORDINAL", "QUANTITY")
+        for t in doc[mention.first : mention.last + 1]
+    ):
+        return False
+    if mention.qualifier != "exact":
+        return True
+    head = doc[mention.head]
+    counted = head.head
+    if head.dep_ == "nummod" and counted.tag_ == "NNS" and counted.lemma_.lower() not in UNIT_NOUNS:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ in ("at", "to"):
+        verb = head.head.head
+        return any(
+            child.dep_ == "nsubj" and child.lemma_.lower() in ("toll", "number", "total", "tally")
+            for child in verb.children
+        )
+    return False
 
 
 def _after_determiner(doc: Any, index: int) -> bool:

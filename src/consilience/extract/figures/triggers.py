@@ -253,10 +253,7 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
             if preposition.lower_ == "between":
                 return _from_predicate(node, governor)  # "Between 120 and 150 people were ..."
             return None
-        if governor.pos_ == "NOUN":
-            found = _noun_trigger(governor)
-            if found:
-                return Trigger(found[0], found[1], found[1])
+        # Other prepositions on a noun name a place or time ("the toll in two provinces").
         return None
     if (
         (dep in _ARGUMENT_DEPS or dep in ("ROOT", "conj"))
