@@ -9,7 +9,7 @@ from consilience.extract.nlp import ModelMissingError, load_nlp, parse
 from consilience.ingest.document import Document
 
 # Bump when extraction output changes, so ledgers re-extract documents they already hold.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 __all__ = [
     "CLAIM_KINDS",
