@@ -64,6 +64,50 @@ class FigureClaim(Claim):
     attribution: str | None
 
 
+@dataclass(frozen=True)
+class DateClaim(Claim):
+    """A temporal expression with its TIMEX3 type and normalized value.
+
+    `anchor` says what a relative or underspecified expression was resolved against: the
+    document's creation date (`dct`), the date the narrative is talking about
+    (`narrative`), or nothing (`none`, for absolute dates and unresolved ones).
+    """
+
+    type: str  # DATE, TIME, DURATION or SET
+    value: str | None  # TIMEX3 value: 1990-01-20, 1990-01-19/1990-01-20, 198X, P36Y, ...
+    mod: str | None  # TIMEX3 mod: START, MID, END, BEFORE, AFTER, APPROX, ...
+    anchor: str
+
+
+@dataclass(frozen=True)
+class EventClaim(Claim):
+    """A statement the text anchors in time: what happened, who, where, and when."""
+
+    date: str | None  # the normalized value of the date it is anchored by
+    mod: str | None
+    date_start: int
+    date_end: int
+    date_text: str
+    what: str
+    actors: list[str]
+    places: list[str]
+
+
+@dataclass(frozen=True)
+class QuoteClaim(Claim):
+    """Who said what. `start`/`end` cover the quote with its attribution; `content_*` the
+    words attributed (without quotation marks)."""
+
+    type: str  # direct or reported
+    content: str
+    content_start: int
+    content_end: int
+    speaker: str | None  # the nearest named mention of the speaker
+    speaker_text: str | None  # the speaker as this sentence gives it ("he", "the mayor")
+    cue: str | None  # the reporting verb ("said", "stated", "emphasized")
+    date: str | None  # normalized value of the date the text anchors the statement to
+
+
 @dataclass
 class DocumentClaims:
     """Everything extracted from one document, and nothing from any other."""
@@ -71,9 +115,9 @@ class DocumentClaims:
     document: Document
     entities: list[EntityClaim] = field(default_factory=list)
     figures: list[FigureClaim] = field(default_factory=list)
-    dates: list[Claim] = field(default_factory=list)
-    events: list[Claim] = field(default_factory=list)
-    quotes: list[Claim] = field(default_factory=list)
+    dates: list[DateClaim] = field(default_factory=list)
+    events: list[EventClaim] = field(default_factory=list)
+    quotes: list[QuoteClaim] = field(default_factory=list)
 
     def claims_of(self, kind: str) -> list[Claim]:
         if kind not in CLAIM_KINDS:
