@@ -1,7 +1,7 @@
 """consilience: one source-grounded record from many documents about the same events."""
 
 from consilience.api import BuildReport, build
-from consilience.extract import DocumentClaims, extract
+from consilience.extract.claims import DocumentClaims
 from consilience.ingest import Document, Metadata
 from consilience.store import Ledger, LedgerError
 
@@ -15,5 +15,4 @@ __all__ = [
     "LedgerError",
     "Metadata",
     "build",
-    "extract",
 ]

@@ -1,0 +1,187 @@
+"""Temporal expressions: find them, give each a TIMEX3 type and value, anchored as a reader
+would anchor it (see resolve.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from consilience.extract.claims import DateClaim, claim_id
+from consilience.extract.temporal.patterns import PATTERNS
+from consilience.extract.temporal.resolve import Context, Resolved, resolve
+from consilience.extract.temporal.values import Point
+
+__all__ = ["find_dates", "parse_dct"]
+
+_PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
+_FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to)\b", re.I
+)
+_TIME_THEN_DATE = re.compile(r"\s*(?:on|,)?\s*$")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    reading: Resolved
+
+
+def parse_dct(published: str | None) -> Point | None:
+    """The document creation time from a YYYY-MM-DD publication date."""
+    if not published:
+        return None
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", published)
+    return Point(int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+
+
+def find_dates(
+    doc_id: str, text: str, parsed: list[tuple[int, Any]], published: str | None
+) -> list[DateClaim]:
+    """Every temporal expression of one document, in text order."""
+    tokens = _token_index(parsed)
+    sentences = _sentence_bounds(parsed)
+    ctx = Context(dct=parse_dct(published))
+    ctx.quarterly = len(re.findall(r"\bquarter", text, re.I)) >= 2
+    found: list[_Found] = []
+    for name, start, end, match in _select(text):
+        if name == "year" and not _is_year(tokens.get(start), text, start, end):
+            continue
+        if name == "duration" and _not_a_duration(match, text):
+            continue
+        sentence = _sentence_at(sentences, start, text)
+        ctx.sentence = sentence
+        preceding = text[max(0, start - 16) : start].split()[-1:] or [""]
+        reading = resolve(name, match, ctx, bool(_FUTURE.search(sentence)), preceding[0])
+        if reading is not None:
+            found.append(_Found(start, end, reading))
+    found = _join_time_and_date(text, found)
+    found = _appositions(text, found)
+    return [
+        DateClaim(
+            id=claim_id(doc_id, "dates", index),
+            doc=doc_id,
+            start=item.start,
+            end=item.end,
+            text=text[item.start : item.end],
+            type=item.reading.type,
+            value=item.reading.value,
+            mod=item.reading.mod,
+            anchor=item.reading.anchor,
+        )
+        for index, item in enumerate(found)
+    ]
+
+
+def _select(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
+    """All matches, longest first, keeping those that do not overlap one already kept."""
+    candidates = [
+        (name, match.start(), match.end(), match)
+        for name, pattern in PATTERNS
+        for match in pattern.finditer(text)
+        if match.end() > match.start()
+    ]
+    candidates.sort(key=lambda c: (-(c[2] - c[1]), _PRIORITY[c[0]], c[1]))
+    taken: list[tuple[int, int]] = []
+    kept = []
+    for name, start, end, match in candidates:
+        if any(start < other_end and other_start < end for other_start, other_end in taken):
+            continue
+        taken.append((start, end))
+        kept.append((name, start, end, match))
+    kept.sort(key=lambda c: c[1])
+    return kept
+
+
+def _token_index(parsed: list[tuple[int, Any]]) -> dict[int, Any]:
+    return {offset + token.idx: token for offset, doc in parsed for token in doc}
+
+
+def _sentence_bounds(parsed: list[tuple[int, Any]]) -> list[tuple[int, int]]:
+    return [
+        (offset + s.start_char, offset + s.end_char) for offset, doc in parsed for s in doc.sents
+    ]
+
+
+def _sentence_at(bounds: list[tuple[int, int]], at: int, text: str) -> str:
+    for start, end in bounds:
+        if start <= at < end:
+            return text[start:end]
+    return ""
+
+
+def _is_year(token: Any, text: str, start: int, end: int) -> bool:
+    """A four-digit number is a year unless it counts something ("1500 troops"), is money
+    or a percentage, or is an identifier ("No. 1990", "Route 2001")."""
+    before = text[max(0, start - 4) : start]
+    after = text[end : end + 2]
+    if "$" in before or after.startswith(("%", ",", ".0")) or re.search(r"No\.\s*$", before):
+        return False
+    if token is None:
+        return True
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    if token.dep_ == "nummod" and token.head.tag_ == "NNS":
+        return False
+    return token.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
+
+
+def _not_a_duration(match: re.Match[str], text: str) -> bool:
+    """Ages ("a 6-year-old", "52 years old") and "a second time" are no durations."""
+    amount = (match.groupdict().get("amount") or "").lower()
+    unit = (match.groupdict().get("unit") or "").lower()
+    if re.match(r"[\s-]+old\b", text[match.end() : match.end() + 6]):
+        return True
+    return amount in ("a", "an") and unit in ("second", "minute")
+
+
+def _appositions(text: str, found: list[_Found]) -> list[_Found]:
+    """ "On January 21, the day after the massacre": an apposition renames the date before
+    it; it is not a day later than that date."""
+    for index in range(1, len(found)):
+        item, before = found[index], found[index - 1]
+        relative = item.reading.anchor == "narrative" and text[
+            item.start : item.end
+        ].lower().startswith("the ")
+        if (
+            relative
+            and before.reading.value is not None
+            and text[before.end : item.start].strip() == ","
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", before.reading.value)
+        ):
+            found[index] = _Found(
+                item.start, item.end, Resolved("DATE", before.reading.value, None, "narrative")
+            )
+    return found
+
+
+def _join_time_and_date(text: str, found: list[_Found]) -> list[_Found]:
+    """ "5:30 a.m. on January 20, 1990" is one TIME: 1990-01-20T05:30."""
+    joined: list[_Found] = []
+    index = 0
+    while index < len(found):
+        item = found[index]
+        following = found[index + 1] if index + 1 < len(found) else None
+        clock = (
+            item.reading.value.split("T", 1)[1]
+            if item.reading.value and "T" in item.reading.value
+            else None
+        )
+        if (
+            item.reading.type == "TIME"
+            and following is not None
+            and clock is not None
+            and following.reading.value is not None
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", following.reading.value)
+            and _TIME_THEN_DATE.fullmatch(text[item.end : following.start])
+            and len(text[item.end : following.start]) <= 5
+        ):
+            value = f"{following.reading.value}T{clock}"
+            reading = Resolved("TIME", value, None, following.reading.anchor)
+            joined.append(_Found(item.start, following.end, reading))
+            index += 2
+            continue
+        joined.append(item)
+        index += 1
+    return joined

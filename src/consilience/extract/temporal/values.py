@@ -1,0 +1,116 @@
+"""TIMEX3 values: calendar points at some precision, and the arithmetic that relative
+expressions need ("the day after", "two years ago", "last week")."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+# Duration units as TIMEX3 writes them; time units go after "T".
+UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
+    "quarter": "Q",
+}  # fmt: skip
+TIME_UNITS = frozenset({"second", "minute", "hour"})
+
+
+@dataclass(frozen=True)
+class Point:
+    """A calendar point known to a precision: year, month or day."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def value(self) -> str:
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def as_date(self) -> dt.date:
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+
+def from_date(day: dt.date) -> Point:
+    return Point(day.year, day.month, day.day)
+
+
+def make_point(year: int, month: int | None = None, day: int | None = None) -> Point | None:
+    """A point, or None when the day does not exist (31 February)."""
+    if month is not None and not 1 <= month <= 12:
+        return None
+    if day is not None and month is not None:
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+    return Point(year, month, day)
+
+
+def shift(point: Point, amount: int, unit: str) -> str:
+    """The value `amount` units after `point` (negative: before), at the unit's precision."""
+    base = point.as_date()
+    if unit in ("day", "night"):
+        return from_date(base + dt.timedelta(days=amount)).value
+    if unit in ("week", "weekend"):
+        shifted = base + dt.timedelta(weeks=amount)
+        year, week, _ = shifted.isocalendar()
+        return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
+    if unit == "month":
+        index = base.year * 12 + (base.month - 1) + amount
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    if unit == "quarter":
+        quarter = (base.month - 1) // 3 + amount
+        year = base.year + quarter // 4
+        return f"{year:04d}-Q{quarter % 4 + 1}"
+    if unit == "year":
+        return f"{base.year + amount:04d}"
+    if unit == "decade":
+        return f"{(base.year // 10 + amount):03d}X"
+    if unit == "century":
+        return f"{(base.year // 100 + amount):02d}"
+    return point.value
+
+
+def week_of(point: Point) -> str:
+    year, week, _ = point.as_date().isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def quarter_of(point: Point) -> str:
+    return f"{point.year:04d}-Q{((point.month or 1) - 1) // 3 + 1}"
+
+
+def weekday_near(dct: Point, weekday: int, future: bool) -> str:
+    """The weekday closest to the document date in the direction the text looks: "said on
+    Friday" is the last Friday up to the document date; "will meet on Friday" the next."""
+    base = dct.as_date()
+    if future:
+        delta = (weekday - base.weekday()) % 7 or 7
+        return from_date(base + dt.timedelta(days=delta)).value
+    delta = (base.weekday() - weekday) % 7
+    return from_date(base - dt.timedelta(days=delta)).value
+
+
+def duration(amount: str, unit: str) -> str:
+    """P36Y, PT24H, PXM (amount "X" when unknown)."""
+    letter = UNITS[unit]
+    if unit == "decade" and amount != "X":
+        return f"P{int(amount) * 10}Y" if amount.isdigit() else "P10Y"
+    if unit == "century" and amount.isdigit():
+        return f"P{int(amount) * 100}Y"
+    return f"PT{amount}{letter}" if unit in TIME_UNITS else f"P{amount}{letter}"
