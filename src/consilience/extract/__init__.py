@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, EntityClaim
 from consilience.extract.entities import find_entities
+from consilience.extract.events import find_events
 from consilience.extract.figures import find_figures
 from consilience.extract.nlp import ModelMissingError, load_nlp, parse
+from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
 
 # Bump when extraction output changes, so ledgers re-extract documents they already hold.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 __all__ = [
     "CLAIM_KINDS",
@@ -24,10 +26,15 @@ __all__ = [
 
 
 def extract(document: Document) -> DocumentClaims:
-    """All claims of one document. A pure function of the document and its metadata."""
+    """All claims of one document. A pure function of the document and its metadata (its
+    publication date anchors relative dates)."""
     parsed = list(parse(document.text))
+    entities = find_entities(document.id, document.text, parsed)
+    dates = find_dates(document.id, document.text, parsed, document.published)
     return DocumentClaims(
         document=document,
-        entities=find_entities(document.id, document.text, parsed),
-        figures=find_figures(document.id, document.text, parsed),
+        entities=entities,
+        figures=find_figures(document.id, document.text, parsed, dates),
+        dates=dates,
+        events=find_events(document.id, document.text, parsed, dates, entities),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +19,7 @@ from consilience.extract.figures.lexicon import (
     UNIT_NOUNS,
 )
 from consilience.extract.figures.numbers import NumberMention, find_numbers, interval
-from consilience.extract.figures.scope import ScopeTracker, attribution
+from consilience.extract.figures.scope import ScopeTracker, TimeLike, attribution
 from consilience.extract.figures.triggers import (
     Trigger,
     combined_measure,
@@ -78,10 +79,13 @@ class _Found:
     anchor: Any
 
 
-def find_figures(doc_id: str, text: str, parsed: list[tuple[int, Any]]) -> list[FigureClaim]:
-    """All figure claims of one document, in text order."""
+def find_figures(
+    doc_id: str, text: str, parsed: list[tuple[int, Any]], dates: Sequence[TimeLike] = ()
+) -> list[FigureClaim]:
+    """All figure claims of one document, in text order; `dates` (the temporal tagger's
+    claims) give each figure its time."""
     figures: list[FigureClaim] = []
-    tracker = ScopeTracker()
+    tracker = ScopeTracker(dates)
     previous_subject: str | None = None
     for offset, doc in parsed:
         for sentence in doc.sents:
@@ -89,7 +93,7 @@ def find_figures(doc_id: str, text: str, parsed: list[tuple[int, Any]]) -> list[
             for item in found:
                 if item.subject and not item.subject_inherited:
                     previous_subject = item.subject
-                scope = tracker.scope_for(sentence, item.first, item.last)
+                scope = tracker.scope_for(sentence, offset, item.first, item.last)
                 start = offset + doc[item.first].idx
                 end = offset + doc[item.last].idx + len(doc[item.last].text)
                 number_start = offset + doc[item.number_first].idx
@@ -120,7 +124,7 @@ def find_figures(doc_id: str, text: str, parsed: list[tuple[int, Any]]) -> list[
                         attribution=attribution(sentence, item.anchor),
                     )
                 )
-            tracker.read(sentence)
+            tracker.read(sentence, offset)
     return figures
 
 

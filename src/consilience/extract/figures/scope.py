@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SAY_VERBS = frozenset({
     "say", "tell", "report", "announce", "confirm", "state", "claim", "add", "estimate",
     "declare", "note", "write", "explain", "stress", "emphasise", "emphasize", "cite",
 })  # fmt: skip
+
+
+_UNPLACED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+class TimeLike(Protocol):
+    """What scope needs of a date claim."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -28,53 +45,46 @@ def _places(ents: list[Any]) -> list[str]:
     return names
 
 
-_TIME_WORDS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "yesterday", "today", "tonight", "tomorrow", "overnight",
-})  # fmt: skip
-
-
-def _dates(ents: list[Any]) -> list[str]:
-    """Date expressions that place a claim in time ("January 20, 1990", "on Monday"), not
-    vague ones ("present-day", "the days")."""
-    return [
-        ent.text
-        for ent in ents
-        if ent.label_ == "DATE"
-        and (any(ch.isdigit() for ch in ent.text) or any(t.lower_ in _TIME_WORDS for t in ent))
-    ]
-
-
 class ScopeTracker:
-    """Remembers the places and dates of the sentences read so far in one document."""
+    """Remembers the places and dates of the sentences read so far in one document.
 
-    def __init__(self) -> None:
+    Times come from the temporal tagger's claims, as normalized TIMEX3 values, so a figure
+    says "1990-01-19/1990-01-20", not the words that said it.
+    """
+
+    def __init__(self, dates: Sequence[TimeLike] = ()) -> None:
         self.last_places: list[str] = []
         self.last_time: str | None = None
+        self.dates = [
+            d for d in dates if d.type in ("DATE", "TIME") and d.value and d.value not in _UNPLACED
+        ]
 
-    def scope_for(self, sentence: Any, first: int, last: int) -> Scope:
-        """Scope of a claim over tokens [first, last] of `sentence`."""
+    def _times(self, start: int, end: int) -> list[str]:
+        return [str(d.value) for d in self.dates if start <= d.start and d.end <= end]
+
+    def scope_for(self, sentence: Any, offset: int, first: int, last: int) -> Scope:
+        """Scope of a claim over tokens [first, last] of `sentence` (chunk at `offset`)."""
         ents = list(sentence.ents)
         inside = [ent for ent in ents if ent.start >= first and ent.end - 1 <= last]
         places = _places(inside) or _places(ents)
-        dates = _dates(inside) or _dates(ents)
+        doc = sentence.doc
+        clause = self._times(offset + doc[first].idx, offset + doc[last].idx + len(doc[last]))
+        times = clause or self._times(offset + sentence.start_char, offset + sentence.end_char)
         return Scope(
             place=places or list(self.last_places),
             place_inherited=not places and bool(self.last_places),
-            time=dates[0] if dates else self.last_time,
-            time_inherited=not dates and self.last_time is not None,
+            time=times[0] if times else self.last_time,
+            time_inherited=not times and self.last_time is not None,
         )
 
-    def read(self, sentence: Any) -> None:
+    def read(self, sentence: Any, offset: int) -> None:
         """Update the context after a sentence has been used."""
-        ents = list(sentence.ents)
-        places = _places(ents)
+        places = _places(list(sentence.ents))
         if places:
             self.last_places = places
-        dates = _dates(ents)
-        if dates:
-            self.last_time = dates[-1]
+        times = self._times(offset + sentence.start_char, offset + sentence.end_char)
+        if times:
+            self.last_time = times[-1]
 
 
 def attribution(sentence: Any, anchor: Any) -> str | None:

@@ -50,6 +50,8 @@ def find_dates(
             continue
         if name == "duration" and _not_a_duration(match, text):
             continue
+        if name == "month" and _month_in_a_name(tokens.get(start), match):
+            continue
         sentence = _sentence_at(sentences, start, text)
         ctx.sentence = sentence
         preceding = text[max(0, start - 16) : start].split()[-1:] or [""]
@@ -116,7 +118,7 @@ def _is_year(token: Any, text: str, start: int, end: int) -> bool:
     or a percentage, or is an identifier ("No. 1990", "Route 2001")."""
     before = text[max(0, start - 4) : start]
     after = text[end : end + 2]
-    if "$" in before or after.startswith(("%", ",", ".0")) or re.search(r"No\.\s*$", before):
+    if "$" in before or re.match(r"%|[,.]\d", after) or re.search(r"No\.\s*$", before):
         return False
     if token is None:
         return True
@@ -125,6 +127,22 @@ def _is_year(token: Any, text: str, start: int, end: int) -> bool:
     if token.dep_ == "nummod" and token.head.tag_ == "NNS":
         return False
     return token.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
+
+
+def _month_in_a_name(token: Any, match: re.Match[str]) -> bool:
+    """ "Bloody January", "the January events": a month alone that names or qualifies."""
+    if token is None or match.group("which"):
+        return False
+    before = token.nbor(-1) if token.i > 0 else None
+    if (
+        before is not None
+        and before.is_title
+        and not before.is_sent_start
+        and before.pos_ in ("PROPN", "ADJ", "NOUN")
+    ):
+        return True
+    after = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return after is not None and after.pos_ == "NOUN" and after.is_lower
 
 
 def _not_a_duration(match: re.Match[str], text: str) -> bool:

@@ -238,9 +238,9 @@ PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "month",  # January; last November; late November; mid-November; this September
         compile_pattern(
-            rf"(?:(?P<which>last|this|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
-            rf"(?P<month>January|February|March|April|May|June|July|August|September|October"
-            rf"|November|December|Jan\.|Feb\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+            r"(?:(?P<which>last|this|next|early|late|mid|the\s+end\s+of|the\s+beginning\s+of)[\s-]+)?"
+            r"(?P<month>January|February|March|April|May|June|July|August|September|October"
+            r"|November|December|Jan\.|Feb\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
         ),
     ),
     (

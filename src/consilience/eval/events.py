@@ -1,0 +1,106 @@
+"""Score dated statements against the seed annotation: is each gold date found, and is its
+normalized TIMEX3 value right?
+
+A gold statement is found when a predicted event's date words overlap the gold date words;
+its value is right when the TIMEX3 values are equal. Optional gold statements (headlines,
+recurring observances) are reported apart and do not count.
+
+Usage: python -m consilience.eval.events [GOLD_JSON] [SEEDS_DIR] [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from consilience.extract import extract
+from consilience.ingest import Document, ingest_file
+
+
+@dataclass
+class EventScore:
+    required: int = 0
+    found: int = 0
+    value_correct: int = 0
+    mod_correct: int = 0
+    optional_found: int = 0
+    optional: int = 0
+    predicted: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def value_accuracy(self) -> float:
+        return self.value_correct / self.required if self.required else 0.0
+
+    def line(self) -> str:
+        return (
+            f"required dated statements {self.required}: found {self.found}, "
+            f"value correct {self.value_correct} (accuracy {self.value_accuracy:.3f}), "
+            f"mod correct {self.mod_correct}; optional found {self.optional_found}/{self.optional}; "
+            f"{self.predicted} events predicted"
+        )
+
+
+def score_events(gold_path: Path, seeds_dir: Path) -> EventScore:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    score = EventScore()
+    by_file: dict[str, list[dict[str, Any]]] = {}
+    for item in gold["events"]:
+        by_file.setdefault(item["file"], []).append(item)
+    for name, items in sorted(by_file.items()):
+        documents = [d for d in ingest_file(str(seeds_dir / name)) if isinstance(d, Document)]
+        events = [e.to_dict() for e in extract(documents[0]).events]
+        score.predicted += len(events)
+        for item in items:
+            overlapping = [
+                e
+                for e in events
+                if e["date_start"] < item["date_end"] and item["date_start"] < e["date_end"]
+            ]
+            best = max(
+                overlapping,
+                key=lambda e: (
+                    min(e["date_end"], item["date_end"]) - max(e["date_start"], item["date_start"])
+                ),
+                default=None,
+            )
+            if item.get("optional"):
+                score.optional += 1
+                score.optional_found += best is not None
+                continue
+            score.required += 1
+            if best is None:
+                score.errors.append(f"{name}: missed {item['date_text']!r} ({item['value']})")
+                continue
+            score.found += 1
+            if best["date"] == item["value"]:
+                score.value_correct += 1
+            else:
+                score.errors.append(
+                    f"{name}: {item['date_text']!r} gold {item['value']}, ours {best['date']} "
+                    f"({best['date_text']!r})"
+                )
+            score.mod_correct += best["mod"] == item["mod"]
+    return score
+
+
+def main() -> None:
+    root = Path(__file__).resolve().parents[3]
+    shared = root.parent / "shared"
+    parser = argparse.ArgumentParser(description="Score dated statements against gold.")
+    parser.add_argument("gold", nargs="?", type=Path, default=shared / "gold" / "seeds_gold.json")
+    parser.add_argument("seeds", nargs="?", type=Path, default=shared / "seeds")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args = parser.parse_args()
+    score = score_events(args.gold, args.seeds)
+    print(score.line())
+    if args.verbose:
+        for error in score.errors:
+            print("  " + error)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""Dated events: each statement the text anchors in time, with who, where and what."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from consilience.extract.claims import DateClaim, EntityClaim, EventClaim, claim_id
+
+# Children of a predicate that start another statement, not part of this one.
+_OTHER_STATEMENT = frozenset(
+    {"conj", "cc", "advcl", "parataxis", "ccomp", "relcl", "punct", "mark"}
+)
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Values that place nothing on a calendar.
+_UNPLACED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
+
+
+def find_events(
+    doc_id: str,
+    text: str,
+    parsed: list[tuple[int, Any]],
+    dates: Sequence[DateClaim],
+    entities: Sequence[EntityClaim],
+) -> list[EventClaim]:
+    """One event per date that anchors a statement: the clause the date modifies."""
+    tokens = {offset + token.idx: (offset, token) for offset, doc in parsed for token in doc}
+    events: list[EventClaim] = []
+    for date in dates:
+        if date.type not in ("DATE", "TIME") or date.value is None or date.value in _UNPLACED:
+            continue
+        located = tokens.get(date.start)
+        if located is None:
+            continue
+        offset, token = located
+        date_tokens = [t for t in token.doc[token.i :] if offset + t.idx < date.end]
+        predicate = _predicate(token, date_tokens)
+        first, last = _statement(predicate, date_tokens)
+        start = offset + token.doc[first].idx
+        end = offset + token.doc[last].idx + len(token.doc[last].text)
+        inside = [e for e in entities if start <= e.start and e.end <= end]
+        events.append(
+            EventClaim(
+                id=claim_id(doc_id, "events", len(events)),
+                doc=doc_id,
+                start=start,
+                end=end,
+                text=text[start:end],
+                date=date.value,
+                mod=date.mod,
+                date_start=date.start,
+                date_end=date.end,
+                date_text=date.text,
+                what=_what(text, offset, predicate, date_tokens, first, last),
+                actors=_unique(e.text for e in inside if e.label in _ACTOR_LABELS),
+                places=_unique(e.text for e in inside if e.label in _PLACE_LABELS),
+            )
+        )
+    return events
+
+
+def _predicate(token: Any, date_tokens: list[Any]) -> Any:
+    """The verb the date phrase modifies; else the noun it belongs to."""
+    inside = {t.i for t in date_tokens}
+    node = token
+    while node.i in inside and node.head.i != node.i:
+        node = node.head
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        if node.dep_ in ("ROOT",):
+            break
+        node = node.head
+    return node
+
+
+def _statement(predicate: Any, date_tokens: list[Any]) -> tuple[int, int]:
+    """The clause of the predicate, without the clauses coordinated or subordinated to it."""
+    indices = [predicate.i]
+    for child in predicate.children:
+        if child.dep_ in _OTHER_STATEMENT:
+            continue
+        indices.extend(t.i for t in child.subtree)
+    indices.extend(t.i for t in date_tokens)
+    first, last = min(indices), max(indices)
+    doc = predicate.doc
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return first, last
+
+
+def _what(
+    text: str, offset: int, predicate: Any, date_tokens: list[Any], first: int, last: int
+) -> str:
+    """The statement without its date: "Heydar Aliyev spoke at the mission in Moscow"."""
+    doc = predicate.doc
+    skip = {t.i for t in date_tokens}
+    # Drop the whole phrase that carries the date ("on the night of January 19-20").
+    node = date_tokens[0] if date_tokens else predicate
+    while (
+        node.head.i != predicate.i
+        and node.head.i != node.i
+        and node.dep_ in ("pobj", "prep", "npadvmod", "nummod", "compound", "appos")
+    ):
+        node = node.head
+    if node.i != predicate.i and node.dep_ in ("prep", "npadvmod", "pobj", "appos"):
+        skip.update(t.i for t in node.subtree)
+    words = [doc[i] for i in range(first, last + 1) if i not in skip and not doc[i].is_space]
+    while (
+        words
+        and (words[0].is_punct or words[0].dep_ in ("prep", "cc"))
+        and words[0].i < predicate.i
+    ):
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    return "".join(w.text_with_ws for w in words).strip()
+
+
+def _unique(names: Any) -> list[str]:
+    seen: list[str] = []
+    for name in names:
+        if name not in seen:
+            seen.append(name)
+    return seen
