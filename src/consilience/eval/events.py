@@ -39,7 +39,8 @@ class EventScore:
         return (
             f"required dated statements {self.required}: found {self.found}, "
             f"value correct {self.value_correct} (accuracy {self.value_accuracy:.3f}), "
-            f"mod correct {self.mod_correct}; optional found {self.optional_found}/{self.optional}; "
+            f"mod correct {self.mod_correct}; "
+            f"optional found {self.optional_found}/{self.optional}; "
             f"{self.predicted} events predicted"
         )
 

@@ -150,9 +150,8 @@ def score(
                 None,
             )  # fmt: skip
             if match is None:
-                result.errors.append(
-                    f"{document.name}: missed {document.text[gold.start : gold.end]!r} ({gold.value})"
-                )
+                missed = document.text[gold.start : gold.end]
+                result.errors.append(f"{document.name}: missed {missed!r} ({gold.value})")
                 continue
             used.add(match)
             found = predicted[match]
@@ -168,9 +167,8 @@ def score(
                 )
         for index, found in enumerate(predicted):
             if index not in used:
-                result.errors.append(
-                    f"{document.name}: extra {document.text[found.start : found.end]!r} ({found.value})"
-                )
+                extra = document.text[found.start : found.end]
+                result.errors.append(f"{document.name}: extra {extra!r} ({found.value})")
     result.seconds = time.perf_counter() - started
     return result
 

@@ -126,6 +126,16 @@ class DocumentClaims:
         return claims
 
 
+# The record of each claim kind, for exports that need its columns.
+CLAIM_RECORDS: dict[str, type[Claim]] = {
+    "entities": EntityClaim,
+    "figures": FigureClaim,
+    "dates": DateClaim,
+    "events": EventClaim,
+    "quotes": QuoteClaim,
+}
+
+
 def claim_id(doc_id: str, kind: str, index: int) -> str:
     """A stable id: the document id, the claim kind's letter, and the claim's rank."""
     return f"{doc_id}-{kind[0]}{index}"

@@ -9,7 +9,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
-from consilience.extract.claims import CLAIM_KINDS, SPAN_FIELDS, DocumentClaims, FigureClaim
+from consilience.extract.claims import CLAIM_KINDS, CLAIM_RECORDS, SPAN_FIELDS, DocumentClaims
 from consilience.store import DOCUMENT_COLUMNS, JSON_SCHEMA_ID, Ledger, document_record
 from consilience.store.schema import RESULT_TABLES
 
@@ -46,8 +46,8 @@ def base_columns(table: str) -> list[str]:
         return list(DOCUMENT_COLUMNS)
     if table == "entities":
         return [*SPAN_FIELDS, "label"]
-    if table == "figures":
-        return [field.name for field in fields(FigureClaim)]
+    if table in CLAIM_RECORDS:
+        return [field.name for field in fields(CLAIM_RECORDS[table])]
     if table in CLAIM_KINDS:
         return list(SPAN_FIELDS)
     return ["id"]

@@ -82,9 +82,14 @@ class Context:
         date) continues in the year the narrative is in; a news report about its own days
         means the occurrence nearest to its date ("Nov. 25" in an article of December
         1999 is 1999, "January" is January 2000)."""
-        if self.ref is not None and (self.dct is None or abs(self.ref.year - self.dct.year) >= 2):
-            if self.ref.month is not None or at - self.ref_at < _YEAR_REACH or self.dct is None:
-                return self.ref.year, "narrative"
+        history = self.dct is None or (
+            self.ref is not None and abs(self.ref.year - self.dct.year) >= 2
+        )
+        recent = self.ref is not None and (
+            self.ref.month is not None or at - self.ref_at < _YEAR_REACH
+        )
+        if self.ref is not None and history and (recent or self.dct is None):
+            return self.ref.year, "narrative"
         if self.dct is not None:
             return _nearest_year(self.dct, month, day), "dct"
         if self.ref is not None:

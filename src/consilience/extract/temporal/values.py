@@ -55,9 +55,12 @@ def make_point(year: int, month: int | None = None, day: int | None = None) -> P
     """A point, or None when the day does not exist (31 February)."""
     if month is not None and not 1 <= month <= 12:
         return None
-    if day is not None and month is not None:
-        if not 1 <= day <= calendar.monthrange(year, month)[1]:
-            return None
+    if (
+        day is not None
+        and month is not None
+        and not 1 <= day <= calendar.monthrange(year, month)[1]
+    ):
+        return None
     return Point(year, month, day)
 
 
