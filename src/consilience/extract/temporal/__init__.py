@@ -52,6 +52,8 @@ def find_dates(
             continue
         if name == "month" and _month_in_a_name(tokens.get(start), match):
             continue
+        if _inside_a_name(tokens.get(start), match):
+            continue
         sentence = _sentence_at(sentences, start, text)
         ctx.sentence = sentence
         preceding = text[max(0, start - 16) : start].split()[-1:] or [""]
@@ -127,6 +129,13 @@ def _is_year(token: Any, text: str, start: int, end: int) -> bool:
     if token.dep_ == "nummod" and token.head.tag_ == "NNS":
         return False
     return token.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
+
+
+def _inside_a_name(token: Any, match: re.Match[str]) -> bool:
+    """"the Estrovia Daily Ledger", "Today FM": a time word that is part of a name."""
+    if token is None or any(ch.isdigit() for ch in match.group(0)):
+        return False
+    return token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT") and token.is_title
 
 
 def _month_in_a_name(token: Any, match: re.Match[str]) -> bool:
