@@ -157,3 +157,8 @@ def test_durations_sets_and_references(text: str, expected: tuple[str, str, str]
 )
 def test_things_that_are_not_dates(text: str) -> None:
     assert [d.text for d in dates(text) if d.text not in ("a decade",)] == []
+
+
+def test_time_words_inside_names_are_not_dates() -> None:
+    found = values("The Washington Daily Post reported the flood on Monday.", "2026-01-20")
+    assert [text for text, _, _ in found] == ["Monday"]
