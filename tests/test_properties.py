@@ -83,6 +83,11 @@ def assert_valid_spans(document: Document) -> None:
     for figure in claims.figures:
         assert claim_inside(figure.start, figure.number_start, figure.number_end, figure.end)
         assert document.text[figure.number_start : figure.number_end] == figure.number_text
+    for event in claims.events:
+        assert document.text[event.date_start : event.date_end] == event.date_text
+    for quote in claims.quotes:
+        assert claim_inside(quote.start, quote.content_start, quote.content_end, quote.end)
+        assert document.text[quote.content_start : quote.content_end] == quote.content
 
 
 def claim_inside(start: int, number_start: int, number_end: int, end: int) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from consilience.extract.attribution import find_quotes
 from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, EntityClaim
 from consilience.extract.entities import find_entities
 from consilience.extract.events import find_events
@@ -11,7 +12,7 @@ from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
 
 # Bump when extraction output changes, so ledgers re-extract documents they already hold.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 __all__ = [
     "CLAIM_KINDS",
@@ -37,4 +38,5 @@ def extract(document: Document) -> DocumentClaims:
         figures=find_figures(document.id, document.text, parsed, dates),
         dates=dates,
         events=find_events(document.id, document.text, parsed, dates, entities),
+        quotes=find_quotes(document.id, document.text, parsed, dates),
     )

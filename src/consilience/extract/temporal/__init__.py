@@ -132,7 +132,7 @@ def _is_year(token: Any, text: str, start: int, end: int) -> bool:
 
 
 def _inside_a_name(token: Any, match: re.Match[str]) -> bool:
-    """"the Estrovia Daily Ledger", "Today FM": a time word that is part of a name."""
+    """ "the Estrovia Daily Ledger", "Today FM": a time word that is part of a name."""
     if token is None or any(ch.isdigit() for ch in match.group(0)):
         return False
     return token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT") and token.is_title
