@@ -27,6 +27,19 @@ HOSTILE = st.sampled_from(
 )
 WORDS = st.sampled_from(
     [
+        "killed 12",
+        "no one",
+        "a man was shot",
+        "more than 66,000",
+        "hundreds of",
+        "\u201c",
+        "\u201d",
+        '"',
+        "\u00ab",
+        "said that",
+        "January 19\u201320, 1990",
+        "the day after",
+        "last Friday",
         "Baku",
         "Marrowby",
         "147",
