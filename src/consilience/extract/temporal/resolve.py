@@ -110,7 +110,7 @@ class Context:
 def _nearest_year(dct: Point, month: int, day: int) -> int:
     """The year for a month/day near the document date. News looks back more than ahead:
     a date up to two months after the document date is this year's, a later one last
-    year's; one more than ten months before is next year's."""
+    year's; one more than eight months before is next year's."""
     import datetime as dt
 
     reference = dct.as_date()
@@ -120,7 +120,7 @@ def _nearest_year(dct: Point, month: int, day: int) -> int:
         return dct.year
     if (candidate - reference).days > 60:
         return dct.year - 1
-    if (reference - candidate).days > 300:
+    if (reference - candidate).days > 240:
         return dct.year + 1
     return dct.year
 
