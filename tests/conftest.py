@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from consilience.ingest import Document, Metadata, make_document
+
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 SHARED = Path(os.environ.get("CONSILIENCE_SHARED", ROOT.parent / "shared"))
@@ -25,6 +27,18 @@ def seeds_dir() -> Path:
 @pytest.fixture
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+def text_document(text: str, published: str | None = None) -> Document:
+    """A plain-text document as ingest makes it, for tests that extract from a sentence."""
+    return make_document(
+        text=text,
+        path="t.txt",
+        source_file="t.txt",
+        format="text",
+        encoding="utf-8",
+        metadata=Metadata(published=published),
+    )
 
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -9,16 +9,13 @@ import pytest
 
 from consilience.extract import extract
 from consilience.extract.claims import QuoteClaim
-from consilience.ingest import Document, Metadata, ingest_file, make_document
+from consilience.ingest import Document, ingest_file
 
-from .conftest import SHARED
+from .conftest import SHARED, text_document
 
 
 def quotes(text: str) -> list[QuoteClaim]:
-    document = make_document(
-        text=text, path="t.txt", source_file="t.txt", format="text", encoding="utf-8",
-        metadata=Metadata(published="2026-01-20"),
-    )  # fmt: skip
+    document = text_document(text, "2026-01-20")
     found = extract(document).quotes
     for quote in found:
         assert text[quote.start : quote.end] == quote.text

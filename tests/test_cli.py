@@ -71,7 +71,17 @@ def test_build_show_export_tour(tmp_path: Path, examples_dir: Path) -> None:
     assert {row["measure"] for row in figures} >= {"killed", "wounded"}
     with (tables / "dates.csv").open(encoding="utf-8") as handle:
         dates = list(csv.DictReader(handle))
-    assert list(dates[0])[:9] == ["id", "doc", "start", "end", "text", "type", "value", "mod", "anchor"]
+    assert list(dates[0])[:9] == [
+        "id",
+        "doc",
+        "start",
+        "end",
+        "text",
+        "type",
+        "value",
+        "mod",
+        "anchor",
+    ]
     assert "2023-10-15" in {row["value"] for row in dates}
     with (tables / "quotes.csv").open(encoding="utf-8") as handle:
         assert handle.readline().strip().startswith("id,doc,start,end,text,type,content")

@@ -10,9 +10,8 @@ import pytest
 from consilience.eval.events import score_events
 from consilience.eval.timeml import ours, read_timeml, score
 from consilience.extract import extract
-from consilience.ingest import Metadata, make_document
 
-from .conftest import SHARED
+from .conftest import SHARED, text_document
 
 # Floor, measured 2026-11-24 at 0.952 (BENCHMARKS.md): raise it as the tagger improves.
 SEED_EVENT_VALUE_FLOOR = 0.95
@@ -30,10 +29,7 @@ def test_an_event_gets_its_clause_actors_and_places() -> None:
     text = (
         "On January 21, 1990, Heydar Aliyev spoke at the Permanent Mission of Azerbaijan in Moscow."
     )
-    document = make_document(
-        text=text, path="t.txt", source_file="t.txt", format="text", encoding="utf-8",
-        metadata=Metadata(published="2026-01-20"),
-    )  # fmt: skip
+    document = text_document(text, "2026-01-20")
     [event] = extract(document).events
     assert event.date == "1990-01-21"
     assert event.text == text.rstrip(".")
@@ -45,10 +41,7 @@ def test_an_event_gets_its_clause_actors_and_places() -> None:
 
 def test_figures_take_their_time_from_the_tagger() -> None:
     text = "On the night of March 3–4, 1921, the garrison rose.\nAt least 40 sailors were killed."
-    document = make_document(
-        text=text, path="t.txt", source_file="t.txt", format="text", encoding="utf-8",
-        metadata=Metadata(),
-    )  # fmt: skip
+    document = text_document(text)
     [figure] = extract(document).figures
     assert (figure.time, figure.time_inherited) == ("1921-03-03/1921-03-04", True)
 

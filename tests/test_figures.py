@@ -9,14 +9,12 @@ import pytest
 from consilience.extract import extract
 from consilience.extract.claims import FigureClaim
 from consilience.extract.figures.numbers import interval, word_value
-from consilience.ingest import Metadata, make_document
+
+from .conftest import text_document
 
 
 def figures(text: str) -> list[FigureClaim]:
-    document = make_document(
-        text=text, path="t.txt", source_file="t.txt", format="text", encoding="utf-8",
-        metadata=Metadata(),
-    )  # fmt: skip
+    document = text_document(text)
     found = extract(document).figures
     for figure in found:
         assert text[figure.start : figure.end] == figure.text

@@ -10,14 +10,9 @@ from hypothesis import strategies as st
 
 from consilience.extract import extract
 from consilience.extract.nlp import chunk_offsets
-from consilience.ingest import (
-    Document,
-    FileRead,
-    IngestProblem,
-    Metadata,
-    ingest_file,
-    make_document,
-)
+from consilience.ingest import Document, FileRead, IngestProblem, ingest_file
+
+from .conftest import text_document
 
 # Characters that break naive text handling: right-to-left scripts and marks, combining
 # marks, zero-width joiners and spaces, emoji with modifiers, line and paragraph separators.
@@ -110,14 +105,7 @@ def claim_inside(start: int, number_start: int, number_end: int, end: int) -> bo
 @SETTINGS
 @given(text=TEXT)
 def test_extract_spans_stay_valid_on_hostile_unicode(text: str) -> None:
-    document = make_document(
-        text=text,
-        path="t.txt",
-        source_file="t.txt",
-        format="text",
-        encoding="utf-8",
-        metadata=Metadata(),
-    )
+    document = text_document(text)
     assert_valid_spans(document)
 
 
@@ -128,14 +116,7 @@ def test_extract_handles_very_long_lines(line: str, length: int) -> None:
     unit = line.replace("\n", " ").replace("\r", " ") + " President Ilham Aliyev visited Baku. "
     text = unit * (length // len(unit) + 1)
     assert "\n" not in text.replace("\u2028", "").replace("\u2029", "")
-    document = make_document(
-        text=text,
-        path="t.txt",
-        source_file="t.txt",
-        format="text",
-        encoding="utf-8",
-        metadata=Metadata(),
-    )
+    document = text_document(text)
     assert_valid_spans(document)
 
 

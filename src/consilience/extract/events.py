@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from consilience.extract.claims import DateClaim, EntityClaim, EventClaim, claim_id
+from consilience.extract.nlp import trim_tokens
 
 # Children of a predicate that start another statement, not part of this one.
 _OTHER_STATEMENT = frozenset(
@@ -81,13 +82,7 @@ def _statement(predicate: Any, date_tokens: list[Any]) -> tuple[int, int]:
             continue
         indices.extend(t.i for t in child.subtree)
     indices.extend(t.i for t in date_tokens)
-    first, last = min(indices), max(indices)
-    doc = predicate.doc
-    while last > first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    while first < last and (doc[first].is_punct or doc[first].is_space):
-        first += 1
-    return first, last
+    return trim_tokens(predicate.doc, min(indices), max(indices))
 
 
 def _what(

@@ -79,6 +79,16 @@ def _dateline_break(doc: Any, first: int) -> None:
             return
 
 
+def trim_tokens(doc: Any, first: int, last: int) -> tuple[int, int]:
+    """A token range without punctuation or whitespace at either edge, so a claim's span
+    starts and ends on a word."""
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    while first < last and (doc[first].is_punct or doc[first].is_space):
+        first += 1
+    return first, last
+
+
 def chunk_offsets(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     """Cut `text` into pieces of at most `size` characters, preferring paragraph ends."""
     pieces: list[tuple[int, int]] = []

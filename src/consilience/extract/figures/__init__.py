@@ -29,6 +29,7 @@ from consilience.extract.figures.triggers import (
     shared_conjunct_measures,
     unreal,
 )
+from consilience.extract.nlp import trim_tokens
 
 __all__ = ["find_figures"]
 
@@ -484,11 +485,7 @@ def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -
     tokens.extend((mention.first, mention.last))
     first, last = min(tokens), max(tokens)
     last = _before_other_items(doc, anchor, first, last, mention)
-    while last > first and (doc[last].is_punct or doc[last].is_space):
-        last -= 1
-    while first < last and (doc[first].is_punct or doc[first].is_space):
-        first += 1
-    return first, last
+    return trim_tokens(doc, first, last)
 
 
 def _before_other_items(
