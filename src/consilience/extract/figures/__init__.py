@@ -3,81 +3,32 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from consilience.extract.claims import FigureClaim, claim_id
+from consilience.extract.figures.found import Found
 from consilience.extract.figures.lexicon import (
     HEAD_NOUN_MEASURES,
     IDENTIFIER_NOUNS,
-    NEGATED_SUBJECTS,
     NON_COUNT_ENTITIES,
     NOUN_MEASURES,
-    PERSON_NOUNS,
-    PERSON_PRONOUNS,
-    SINGLE_PERSON_MEASURES,
     UNIT_NOUNS,
 )
 from consilience.extract.figures.numbers import NumberMention, find_numbers, interval
+from consilience.extract.figures.people import (
+    counts_without_numerals,
+    included_singles,
+    summed_group,
+)
 from consilience.extract.figures.scope import ScopeTracker, TimeLike, attribution
+from consilience.extract.figures.spans import claim_tokens, subject_text
 from consilience.extract.figures.triggers import (
     Trigger,
-    combined_measure,
     find_trigger,
-    first_conjunct,
     measure_of_verb,
-    shared_conjunct_measures,
-    unreal,
 )
-from consilience.extract.nlp import trim_tokens
 
 __all__ = ["find_figures"]
-
-# Endings of nouns for people who do or are something; used only for a patient of harm.
-PERSON_SUFFIXES = (
-    "worker",
-    "ist",
-    "ician",
-    "man",
-    "woman",
-    "keeper",
-    "holder",
-    "seller",
-    "dealer",
-    "driver",
-    "fighter",
-    "goer",
-    "rider",
-    "herd",
-)
-# Children of a predicate that belong to another clause, not to the one stating the figure.
-_OTHER_CLAUSE = frozenset(
-    {"conj", "cc", "punct", "advcl", "parataxis", "mark", "ccomp", "relcl", "preconj"}
-)
-# Children left of the predicate that are part of its clause ("147 people were brutally killed").
-_LEFT_KEEP = frozenset(
-    {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "expl", "csubj", "csubjpass"}
-)
-
-
-@dataclass
-class _Found:
-    """A figure before it gets its id: token positions in the parse of one chunk."""
-
-    first: int  # claim tokens [first, last]
-    last: int
-    number_first: int
-    number_last: int
-    value: float | None
-    low: float | None
-    high: float | None
-    qualifier: str
-    measure: str
-    subject: str | None
-    subject_inherited: bool
-    trigger: Any
-    implicit: bool
-    anchor: Any
 
 
 def find_figures(
@@ -136,14 +87,14 @@ def _plain(number: float | None) -> float | None:
     return int(number) if float(number).is_integer() else number
 
 
-def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> list[_Found]:
-    found: list[_Found] = []
+def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> list[Found]:
+    found: list[Found] = []
     used_triggers: set[int] = set()
     for mention in find_numbers(doc, sentence.start, sentence.end):
         if _not_a_count(doc, mention):
             continue
         counted, subject_node = _counted(doc, mention)
-        if _summed_group(counted):
+        if summed_group(counted):
             continue
         trigger = _partitive_trigger(doc, mention) or find_trigger(counted)
         if trigger is None:
@@ -156,28 +107,28 @@ def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> 
         if counted.lemma_.lower() in UNIT_NOUNS:
             continue
         subject = (
-            _subject_text(doc, subject_node, mention, trigger) if subject_node is not None else None
+            subject_text(doc, subject_node, mention, trigger) if subject_node is not None else None
         )
         inherited = subject is None
         if inherited:
             subject = found[-1].subject if found else previous_subject
-        first, last = _claim_tokens(doc, trigger.anchor, counted, mention)
+        first, last = claim_tokens(doc, trigger.anchor, counted, mention)
         used_triggers.add(trigger.word.i)
         used_triggers.add(trigger.anchor.i)
         found.append(
-            _Found(
+            Found(
                 first, last, mention.first, mention.last, mention.value, mention.low, mention.high,
                 mention.qualifier, trigger.measure, subject, inherited, trigger.word, False,
                 trigger.anchor,
             )
         )  # fmt: skip
-        found.extend(_included_singles(doc, counted, trigger))
-    found.extend(_counts_without_numerals(doc, sentence, used_triggers))
+        found.extend(included_singles(doc, counted, trigger))
+    found.extend(counts_without_numerals(doc, sentence, used_triggers))
     found.sort(key=lambda item: (item.number_first, item.first))
     return found
 
 
-def _running_total(doc: Any, counted: Any, previous: _Found | None) -> Trigger | None:
+def _running_total(doc: Any, counted: Any, previous: Found | None) -> Trigger | None:
     """A number after to/from/at that restates a total: "bringing the total to 87",
     "raising the number of dead to 19", "up from 41", "from an earlier estimate of 25". Its
     measure comes from the total's own words (death toll, number of dead), else from the
@@ -238,7 +189,7 @@ def _exceeded(mention: NumberMention, counted: Any) -> NumberMention:
     return mention
 
 
-def _list_continuation(doc: Any, counted: Any, previous: _Found) -> Trigger | None:
+def _list_continuation(doc: Any, counted: Any, previous: Found) -> Trigger | None:
     """A list item with no trigger of its own continues the item before it: in "the
     destruction of 200 houses, 80 vehicles", 80 is destroyed too. Only for an item that
     directly follows the previous figure, separated by a comma or a conjunction. A bare
@@ -366,298 +317,3 @@ def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
                 if target.dep_ == "pobj" and measure:
                     return Trigger(measure, target, anchor if anchor is not None else target)
     return None
-
-
-def _included_singles(doc: Any, counted: Any, trigger: Trigger) -> list[_Found]:
-    """ "22 people, including a six-year-old girl": a single person named in the subset
-    counts one, with the measure of the set."""
-    singles: list[_Found] = []
-    for child in counted.children:
-        if child.dep_ != "prep" or child.lower_ not in ("including", "among"):
-            continue
-        for target in child.children:
-            if target.dep_ != "pobj":
-                continue
-            for member in [target, *[t for t in target.conjuncts if t.i != target.i]]:
-                if _single_person(member) and not _numbered(member):
-                    singles.append(
-                        _implicit(doc, trigger.anchor, member, [member], trigger.measure)
-                    )
-    return singles
-
-
-def _summed_group(counted: Any) -> bool:
-    """Coordinated members counted as one group: a person named or pointed to with others
-    ("he and three others"), or a family ("a woman and her two children"). Otherwise
-    ("two officers and a civilian") each member is a figure of its own."""
-    first = first_conjunct(counted)
-    members = [first, *[t for t in first.conjuncts if t.i != first.i]]
-    if len(members) < 2 or not any(_single_person(member) for member in members):
-        return False
-    others = any(member.lemma_.lower() == "other" for member in members)
-    family = any(
-        _numbered(member) and any(c.dep_ == "poss" for c in member.children) for member in members
-    )
-    return others or family
-
-
-def _single_person(token: Any) -> bool:
-    """One person, pointed to or named: "he", "Ana Brel", "a teenager", "the driver"."""
-    if token.lower_ in PERSON_PRONOUNS:
-        return True
-    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-        return True
-    if token.tag_ == "NN" and _person_noun(token.lemma_.lower()):
-        return not any(child.like_num for child in token.children)
-    return False
-
-
-def _person_noun(lemma: str) -> bool:
-    """A noun for a person: from the lexicon, or by an agent suffix ("worker", "activist",
-    "civilian", "migrant", "employee", "fisherman")."""
-    if lemma in PERSON_NOUNS:
-        return True
-    return len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES)
-
-
-def _subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger) -> str | None:
-    """The counted noun phrase as the text says it, without the number and determiners."""
-    skip: set[int] = set(range(mention.first, mention.last + 1))
-    skip.update(
-        t.i
-        for t in trigger.word.subtree
-        if trigger.word.i > node.i and trigger.word.head.i == node.i
-    )
-    for child in node.children:
-        if child.dep_ == "conj" and _single_person(child) and not _numbered(child):
-            skip.update(t.i for t in child.subtree)  # "a civilian" is counted on its own
-            skip.update(t.i for t in node.children if t.dep_ == "cc")
-        # Other list items and clauses with counts of their own are not this subject.
-        if child.dep_ in ("conj", "appos", "relcl", "acl") and any(
-            t.like_num and t.i not in skip for t in child.subtree
-        ):
-            skip.update(t.i for t in child.subtree)
-            skip.update(t.i for t in node.children if t.dep_ == "cc" and t.i > child.i - 3)
-    tokens = [t for t in node.subtree if t.i not in skip]
-    while tokens and (
-        tokens[0].dep_ in ("det", "punct", "cc", "quantmod", "advmod") or tokens[0].is_punct
-    ):
-        tokens.pop(0)
-    # Stop at the first gap after the head noun: what follows a skipped item is not ours.
-    for index in range(1, len(tokens)):
-        if tokens[index].i != tokens[index - 1].i + 1 and tokens[index - 1].i >= node.i:
-            tokens = tokens[:index]
-            break
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens.pop()
-    if not tokens or (len(tokens) == 1 and tokens[0].lower_ in ("more", "others", "other")):
-        return None  # "20 more": what is counted is said before
-    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
-
-
-def _claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -> tuple[int, int]:
-    """The smallest clause stating the figure, as an inclusive token range."""
-    gapped = counted.dep_ == "conj" and counted.head.pos_ in ("VERB", "AUX")  # "... and 9 near"
-    if gapped or counted.dep_ in ("conj", "appos") and first_conjunct(counted).i != counted.i:
-        tokens = [t.i for t in counted.subtree] + [mention.first, mention.last]
-        return min(tokens), max(tokens)
-    if anchor.pos_ in ("NOUN", "PROPN"):
-        tokens = [anchor.i]
-        for child in anchor.children:
-            if child.dep_ not in ("conj", "cc", "punct", "relcl", "appos"):
-                tokens.extend(t.i for t in child.subtree)
-    else:
-        tokens = [anchor.i]
-        subjects = [
-            c.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i
-        ]
-        for child in anchor.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and subjects and child.i != max(subjects):
-                continue  # a verb has one subject; an earlier one is a misparse
-            if child.dep_ == "conj" and _shares_clause(child):
-                tokens.extend(t.i for t in child.subtree)
-                continue
-            if child.dep_ in _OTHER_CLAUSE and not (child.dep_ == "ccomp" and child.i > anchor.i):
-                continue
-            if child.i < anchor.i and child.dep_ not in _LEFT_KEEP:
-                continue
-            tokens.extend(t.i for t in child.subtree)
-    tokens.extend((mention.first, mention.last))
-    first, last = min(tokens), max(tokens)
-    last = _before_other_items(doc, anchor, first, last, mention)
-    return trim_tokens(doc, first, last)
-
-
-def _before_other_items(
-    doc: Any, anchor: Any, first: int, last: int, mention: NumberMention
-) -> int:
-    """Cut a claim before a later phrase that states a count of its own: "the destruction
-    of 300 shops, 40 cars" ends at "shops" for 300; "20 were taken to Dellow, 14 to Orvik"
-    ends at "Dellow" for 20. Dates and other non-counts inside the clause stay in it."""
-    for token in doc[mention.last + 1 : last + 1]:
-        if not (token.like_num and token.pos_ == "NUM") or token.ent_type_ in NON_COUNT_ENTITIES:
-            continue
-        # The phrase holding that count: climb while the head stays after our number, but
-        # not past a list item or relative clause, which is a phrase of its own.
-        node = token
-        while (
-            node.dep_ not in ("conj", "appos", "relcl")
-            and node.head.i != anchor.i
-            and node.head.i != node.i
-            and node.head.i > mention.last
-            and first <= node.head.i <= last
-        ):
-            node = node.head
-        start: int = min(t.i for t in node.subtree)
-        if start <= mention.head:
-            continue  # the phrase that holds this figure itself
-        return max(start - 1, mention.last)
-    return last
-
-
-def _shares_clause(verb: Any) -> bool:
-    """A coordinated verb with no subject or object of its own: "was shot and killed"."""
-    if verb.pos_ != "VERB":
-        return False
-    own = {"nsubj", "nsubjpass", "dobj", "csubj", "attr"}
-    return not any(child.dep_ in own for child in verb.children)
-
-
-def _counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[_Found]:
-    """Counts made without a numeral: "no one was killed" (0), "there were no injuries"
-    (0), "a man was shot and killed" (1), "he and three others were shot" (4), and the
-    "a civilian" of "two officers and a civilian were killed" (1, beside the 2)."""
-    found: list[_Found] = []
-    for token in sentence:
-        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_MEASURES:
-            if token.i not in used and any(
-                child.dep_ == "det" and child.lower_ == "no" for child in token.children
-            ):
-                found.append(_zero(doc, token, token, NOUN_MEASURES[token.lemma_.lower()], token))
-            continue
-        measure = measure_of_verb(token) if token.pos_ == "VERB" else None
-        patient = _patient(token) if measure else None
-        if measure is None or patient is None or unreal(token) or _negated_verb(token):
-            continue
-        if token.tag_ == "VBG" and token.dep_ in ("pcomp", "xcomp", "advcl", "acl"):
-            continue  # "talked about killing Rabin", "trying to impress her by killing": no count
-        measure = _with_conjuncts(token, measure)
-        if token.i not in used and _negated(patient):
-            found.append(_zero(doc, token, patient, measure, token))
-            continue
-        members = [patient, *[t for t in patient.conjuncts if t.i != patient.i]]
-        if token.i not in used and _summed_group(patient):
-            found.append(_implicit(doc, token, patient, members, measure))
-        elif token.i in used or any(_numbered(member) for member in members):
-            # Numbered members are figures of their own; singles beside them count one each.
-            for member in members:
-                if _single_person(member) and not _numbered(member):
-                    found.append(_implicit(doc, token, member, [member], measure))
-        elif measure in SINGLE_PERSON_MEASURES and any(_single_person(m) for m in members):
-            found.append(_implicit(doc, token, patient, members, measure))
-        used.add(token.i)
-    return found
-
-
-def _negated_verb(verb: Any) -> bool:
-    """ "was not injured": no count of one; "no one was injured" is handled as zero."""
-    return any(child.dep_ == "neg" for child in verb.children)
-
-
-def _negated(patient: Any) -> bool:
-    if patient.lower_ in NEGATED_SUBJECTS:
-        return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children)
-
-
-def _numbered(token: Any) -> bool:
-    return token.like_num or any(c.like_num and c.dep_ == "nummod" for c in token.children)
-
-
-def _member_count(doc: Any, member: Any) -> float:
-    numbers = [child for child in member.children if child.like_num and child.dep_ == "nummod"]
-    if numbers:
-        mentions = find_numbers(doc, numbers[0].i, numbers[0].i + 1)
-        return mentions[0].value if mentions and mentions[0].value is not None else 0
-    if member.like_num:
-        mentions = find_numbers(doc, member.i, member.i + 1)
-        return mentions[0].value if mentions and mentions[0].value is not None else 0
-    return 1 if _single_person(member) else 0
-
-
-def _implicit(doc: Any, verb: Any, head: Any, members: list[Any], measure: str) -> _Found:
-    """One figure for a group of members, summed; its number text is the phrase itself."""
-    total = float(sum(_member_count(doc, member) for member in members))
-    if len(members) == 1:
-        phrase = [t.i for t in head.subtree if not _other_clause(t, head)]
-    else:
-        phrase = [t.i for m in members for t in m.subtree if not _other_clause(t, m)]
-    number_first, number_last = min(phrase), max(phrase)
-    mention = NumberMention(number_first, number_last, head.i, total, total, total, "exact")
-    first, last = _claim_tokens(doc, verb, head, mention)
-    text = doc[number_first : number_last + 1].text
-    return _Found(
-        first, last, number_first, number_last, total, total, total, "exact", measure, text,
-        False, verb, True, verb,
-    )  # fmt: skip
-
-
-def _other_clause(token: Any, head: Any) -> bool:
-    """Tokens of a relative clause or of another conjunct inside a member's subtree."""
-    node = token
-    while node.i != head.i:
-        if node.dep_ in ("relcl", "conj", "cc", "appos") or (
-            node.dep_ == "punct" and node.head.i == head.i
-        ):
-            return True
-        node = node.head
-    return False
-
-
-def _with_conjuncts(verb: Any, measure: str) -> str:
-    """ "Shot and killed": the stronger outcome of verbs sharing one patient."""
-    measures = shared_conjunct_measures(verb)
-    return combined_measure(measures) if measures else measure
-
-
-def _patient(verb: Any) -> Any | None:
-    """Who or what the outcome happened to: the passive subject, the object, or, for verbs
-    like "die" and "disappear", the subject."""
-    children = list(verb.children)
-    for dep in ("nsubjpass", "dobj"):
-        for child in children:
-            if child.dep_ == dep:
-                return child
-    if verb.lemma_.lower() in ("die", "disappear", "perish", "drown", "flee", "go", "protest"):
-        for child in children:
-            if child.dep_ == "nsubj":
-                return child
-    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PRON", "PROPN"):
-        return verb.head
-    return None
-
-
-def _zero(doc: Any, anchor: Any, patient: Any, measure: str, trigger: Any) -> _Found:
-    phrase = [t.i for t in patient.subtree] if patient.i != anchor.i else [patient.i]
-    if patient.i == anchor.i:
-        dets = [child.i for child in patient.children if child.dep_ == "det"]
-        phrase = dets + [patient.i]
-    number_first, number_last = min(phrase), max(phrase)
-    mention = NumberMention(number_first, number_last, patient.i, 0, 0, 0, "exact")
-    first, last = _claim_tokens(doc, anchor, patient, mention)
-    return _Found(
-        first,
-        last,
-        number_first,
-        number_last,
-        0,
-        0,
-        0,
-        "exact",
-        measure,
-        None,
-        False,
-        trigger,
-        False,
-        anchor,
-    )

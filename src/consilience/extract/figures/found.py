@@ -1,0 +1,26 @@
+"""The figure record while a sentence is being read, before it gets its id and offsets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class Found:
+    """A figure before it gets its id: token positions in the parse of one chunk."""
+
+    first: int  # claim tokens [first, last]
+    last: int
+    number_first: int
+    number_last: int
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    measure: str
+    subject: str | None
+    subject_inherited: bool
+    trigger: Any
+    implicit: bool
+    anchor: Any

@@ -1,0 +1,192 @@
+"""Counts of people made without a numeral: "no one was killed" (0), "a man was shot" (1),
+"he and three others" (4); and groups whose members are counted together or apart."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from consilience.extract.figures.found import Found
+from consilience.extract.figures.lexicon import (
+    NEGATED_SUBJECTS,
+    NOUN_MEASURES,
+    SINGLE_PERSON_MEASURES,
+)
+from consilience.extract.figures.numbers import NumberMention, find_numbers
+from consilience.extract.figures.spans import claim_tokens, numbered, single_person
+from consilience.extract.figures.triggers import (
+    Trigger,
+    combined_measure,
+    first_conjunct,
+    measure_of_verb,
+    shared_conjunct_measures,
+    unreal,
+)
+
+
+def included_singles(doc: Any, counted: Any, trigger: Trigger) -> list[Found]:
+    """ "22 people, including a six-year-old girl": a single person named in the subset
+    counts one, with the measure of the set."""
+    singles: list[Found] = []
+    for child in counted.children:
+        if child.dep_ != "prep" or child.lower_ not in ("including", "among"):
+            continue
+        for target in child.children:
+            if target.dep_ != "pobj":
+                continue
+            for member in [target, *[t for t in target.conjuncts if t.i != target.i]]:
+                if single_person(member) and not numbered(member):
+                    singles.append(
+                        _implicit(doc, trigger.anchor, member, [member], trigger.measure)
+                    )
+    return singles
+
+
+def summed_group(counted: Any) -> bool:
+    """Coordinated members counted as one group: a person named or pointed to with others
+    ("he and three others"), or a family ("a woman and her two children"). Otherwise
+    ("two officers and a civilian") each member is a figure of its own."""
+    first = first_conjunct(counted)
+    members = [first, *[t for t in first.conjuncts if t.i != first.i]]
+    if len(members) < 2 or not any(single_person(member) for member in members):
+        return False
+    others = any(member.lemma_.lower() == "other" for member in members)
+    family = any(
+        numbered(member) and any(c.dep_ == "poss" for c in member.children) for member in members
+    )
+    return others or family
+
+
+def counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[Found]:
+    """Counts made without a numeral: "no one was killed" (0), "there were no injuries"
+    (0), "a man was shot and killed" (1), "he and three others were shot" (4), and the
+    "a civilian" of "two officers and a civilian were killed" (1, beside the 2)."""
+    found: list[Found] = []
+    for token in sentence:
+        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_MEASURES:
+            if token.i not in used and any(
+                child.dep_ == "det" and child.lower_ == "no" for child in token.children
+            ):
+                found.append(_zero(doc, token, token, NOUN_MEASURES[token.lemma_.lower()], token))
+            continue
+        measure = measure_of_verb(token) if token.pos_ == "VERB" else None
+        patient = _patient(token) if measure else None
+        if measure is None or patient is None or unreal(token) or _negated_verb(token):
+            continue
+        if token.tag_ == "VBG" and token.dep_ in ("pcomp", "xcomp", "advcl", "acl"):
+            continue  # "talked about killing Rabin", "trying to impress her by killing": no count
+        measure = _with_conjuncts(token, measure)
+        if token.i not in used and _negated(patient):
+            found.append(_zero(doc, token, patient, measure, token))
+            continue
+        members = [patient, *[t for t in patient.conjuncts if t.i != patient.i]]
+        if token.i not in used and summed_group(patient):
+            found.append(_implicit(doc, token, patient, members, measure))
+        elif token.i in used or any(numbered(member) for member in members):
+            # Numbered members are figures of their own; singles beside them count one each.
+            for member in members:
+                if single_person(member) and not numbered(member):
+                    found.append(_implicit(doc, token, member, [member], measure))
+        elif measure in SINGLE_PERSON_MEASURES and any(single_person(m) for m in members):
+            found.append(_implicit(doc, token, patient, members, measure))
+        used.add(token.i)
+    return found
+
+
+def _negated_verb(verb: Any) -> bool:
+    """ "was not injured": no count of one; "no one was injured" is handled as zero."""
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _negated(patient: Any) -> bool:
+    if patient.lower_ in NEGATED_SUBJECTS:
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children)
+
+
+def _member_count(doc: Any, member: Any) -> float:
+    numbers = [child for child in member.children if child.like_num and child.dep_ == "nummod"]
+    if numbers:
+        mentions = find_numbers(doc, numbers[0].i, numbers[0].i + 1)
+        return mentions[0].value if mentions and mentions[0].value is not None else 0
+    if member.like_num:
+        mentions = find_numbers(doc, member.i, member.i + 1)
+        return mentions[0].value if mentions and mentions[0].value is not None else 0
+    return 1 if single_person(member) else 0
+
+
+def _implicit(doc: Any, verb: Any, head: Any, members: list[Any], measure: str) -> Found:
+    """One figure for a group of members, summed; its number text is the phrase itself."""
+    total = float(sum(_member_count(doc, member) for member in members))
+    if len(members) == 1:
+        phrase = [t.i for t in head.subtree if not _other_clause(t, head)]
+    else:
+        phrase = [t.i for m in members for t in m.subtree if not _other_clause(t, m)]
+    number_first, number_last = min(phrase), max(phrase)
+    mention = NumberMention(number_first, number_last, head.i, total, total, total, "exact")
+    first, last = claim_tokens(doc, verb, head, mention)
+    text = doc[number_first : number_last + 1].text
+    return Found(
+        first, last, number_first, number_last, total, total, total, "exact", measure, text,
+        False, verb, True, verb,
+    )  # fmt: skip
+
+
+def _other_clause(token: Any, head: Any) -> bool:
+    """Tokens of a relative clause or of another conjunct inside a member's subtree."""
+    node = token
+    while node.i != head.i:
+        if node.dep_ in ("relcl", "conj", "cc", "appos") or (
+            node.dep_ == "punct" and node.head.i == head.i
+        ):
+            return True
+        node = node.head
+    return False
+
+
+def _with_conjuncts(verb: Any, measure: str) -> str:
+    """ "Shot and killed": the stronger outcome of verbs sharing one patient."""
+    measures = shared_conjunct_measures(verb)
+    return combined_measure(measures) if measures else measure
+
+
+def _patient(verb: Any) -> Any | None:
+    """Who or what the outcome happened to: the passive subject, the object, or, for verbs
+    like "die" and "disappear", the subject."""
+    children = list(verb.children)
+    for dep in ("nsubjpass", "dobj"):
+        for child in children:
+            if child.dep_ == dep:
+                return child
+    if verb.lemma_.lower() in ("die", "disappear", "perish", "drown", "flee", "go", "protest"):
+        for child in children:
+            if child.dep_ == "nsubj":
+                return child
+    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PRON", "PROPN"):
+        return verb.head
+    return None
+
+
+def _zero(doc: Any, anchor: Any, patient: Any, measure: str, trigger: Any) -> Found:
+    phrase = [t.i for t in patient.subtree] if patient.i != anchor.i else [patient.i]
+    if patient.i == anchor.i:
+        dets = [child.i for child in patient.children if child.dep_ == "det"]
+        phrase = dets + [patient.i]
+    number_first, number_last = min(phrase), max(phrase)
+    mention = NumberMention(number_first, number_last, patient.i, 0, 0, 0, "exact")
+    first, last = claim_tokens(doc, anchor, patient, mention)
+    return Found(
+        first,
+        last,
+        number_first,
+        number_last,
+        0,
+        0,
+        0,
+        "exact",
+        measure,
+        None,
+        False,
+        trigger,
+        False,
+        anchor,
+    )
