@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from consilience.extract.claims import DateClaim, claim_id
+from consilience.extract.temporal.context import Context, Resolved
 from consilience.extract.temporal.patterns import PATTERNS
-from consilience.extract.temporal.resolve import Context, Resolved, resolve
+from consilience.extract.temporal.resolve import resolve
 from consilience.extract.temporal.values import Point
 
 __all__ = ["find_dates", "parse_dct"]

@@ -1,0 +1,134 @@
+"""What the tagger knows while reading a document (its date, the narrative's reference
+time), the reading it gives each expression, and the small parsers they share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from consilience.extract.figures.numbers import word_value
+from consilience.extract.temporal.values import MONTHS, Point
+
+PARTS = {
+    "early": "START", "beginning": "START", "start": "START", "first half": "START",
+    "mid": "MID", "middle": "MID", "late": "END", "end": "END", "second half": "END",
+}  # fmt: skip
+
+
+DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}  # fmt: skip
+
+
+# How far back (characters) a bare year stays the reference for "on January 21" when the
+# document has a date of its own; without one, any earlier year is better than none.
+_YEAR_REACH = 150
+
+
+@dataclass(frozen=True)
+class Resolved:
+    type: str
+    value: str | None
+    mod: str | None
+    anchor: str
+
+
+@dataclass
+class Context:
+    """What a reader knows at this point of the document."""
+
+    dct: Point | None
+    sentence: str = ""  # the sentence being read
+    quarterly: bool = False  # a report on quarterly results: year-ago means that quarter
+    ref: Point | None = None  # the latest explicit date the text talks about
+    ref_at: int = -(10**9)
+    ref_interval: tuple[Point, Point] | None = None
+
+    def remember(self, point: Point, at: int, interval: tuple[Point, Point] | None = None) -> None:
+        self.ref, self.ref_at, self.ref_interval = point, at, interval
+
+    def year_for(self, at: int, month: int = 1, day: int = 1) -> tuple[int | None, str]:
+        """The year of a month (and day) written without one.
+
+        A document that tells of another time (its dates two years or more from its own
+        date) continues in the year the narrative is in; a news report about its own days
+        means the occurrence nearest to its date ("Nov. 25" in an article of December
+        1999 is 1999, "January" is January 2000)."""
+        history = self.dct is None or (
+            self.ref is not None and abs(self.ref.year - self.dct.year) >= 2
+        )
+        recent = self.ref is not None and (
+            self.ref.month is not None or at - self.ref_at < _YEAR_REACH
+        )
+        if self.ref is not None and history and (recent or self.dct is None):
+            return self.ref.year, "narrative"
+        if self.dct is not None:
+            return nearest_year(self.dct, month, day), "dct"
+        if self.ref is not None:
+            return self.ref.year, "narrative"
+        return None, "none"
+
+    def day_ref(self, at_end: bool) -> tuple[Point | None, str]:
+        """The day the narrative is on: the end (or start) of an interval it talks about."""
+        if self.ref_interval is not None:
+            return self.ref_interval[1 if at_end else 0], "narrative"
+        if self.ref is not None and self.ref.day is not None:
+            return self.ref, "narrative"
+        if self.dct is not None:
+            return self.dct, "dct"
+        return None, "none"
+
+
+def nearest_year(dct: Point, month: int, day: int) -> int:
+    """The year for a month/day near the document date. News looks back more than ahead:
+    a date up to two months after the document date is this year's, a later one last
+    year's; one more than eight months before is next year's."""
+
+    reference = dct.as_date()
+    try:
+        candidate = dt.date(dct.year, month, min(day, 28))
+    except ValueError:
+        return dct.year
+    if (candidate - reference).days > 60:
+        return dct.year - 1
+    if (reference - candidate).days > 240:
+        return dct.year + 1
+    return dct.year
+
+
+def month_number(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def day_number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def amount_of(text: str) -> str:
+    """ "two" -> "2", "a" -> "1", "several" -> "X"."""
+    words = text.lower().replace("-", " ").split()
+    if words in (["a", "couple", "of"],):
+        return "2"
+    if words in (["a"], ["an"]):
+        return "1"
+    value = word_value(words)
+    if value is None or words[0] in ("several", "few", "many", "some") or words[:2] == ["a", "few"]:
+        return "X"
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def unit_of(text: str) -> str:
+    word = text.lower()
+    if word == "centuries":
+        return "century"
+    return word[:-1] if word.endswith("s") and word[:-1] in UNIT_NAMES else word
+
+
+UNIT_NAMES = frozenset({
+    "second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade",
+    "century", "quarter",
+})  # fmt: skip
