@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
@@ -188,8 +189,6 @@ def extract_command(
     except ModelMissingError as error:
         raise _fail(str(error)) from None
     if str(file).lower().endswith((".jsonl", ".ndjson")):
-        import json
-
         for record in records:
             print(json.dumps(record, ensure_ascii=False))
     elif records:
