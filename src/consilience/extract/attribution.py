@@ -39,7 +39,7 @@ def find_quotes(
     doc_id: str, text: str, parsed: list[tuple[int, Any]], dates: Sequence[DateClaim] = ()
 ) -> list[QuoteClaim]:
     """Direct quotes and reported speech of one document, in text order."""
-    people = _people(parsed, text)
+    people = _people(parsed)
     tokens = {offset + t.idx: t for offset, doc in parsed for t in doc}
     quotes: list[QuoteClaim] = []
     spans = _direct_spans(text)
@@ -220,7 +220,7 @@ def _reported(verb: Any) -> tuple[Any, Any, Any, Any] | None:
     return words[0], words[-1], _subject(verb), verb
 
 
-def _people(parsed: list[tuple[int, Any]], text: str) -> list[_Mention]:
+def _people(parsed: list[tuple[int, Any]]) -> list[_Mention]:
     mentions = []
     for offset, doc in parsed:
         for ent in doc.ents:
