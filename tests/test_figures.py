@@ -384,3 +384,7 @@ def test_wire_dateline_does_not_swallow_the_count() -> None:
 def test_a_place_phrase_on_a_measure_noun_is_not_counted() -> None:
     found = figures("The death toll from the storms in the three provinces stands at 88.")
     assert [(f.value, f.measure) for f in found] == [(88, "killed")]
+
+
+def test_a_noun_with_a_verb_lemma_is_no_trigger() -> None:
+    assert figures("The minister met ambassadors and charges d'affaires of 30 countries.") == []

@@ -45,6 +45,8 @@ class Trigger:
 
 def measure_of_verb(verb: Any) -> str | None:
     """The measure a verb states about its patient, taking its modifiers into account."""
+    if verb.pos_ in ("NOUN", "PROPN", "NUM"):
+        return None  # "charges d'affaires": a noun is no verb, whatever its lemma
     lemma = verb.lemma_.lower()
     children = list(verb.children)
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
