@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from consilience.extract.attribution import find_quotes
 from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, EntityClaim
 from consilience.extract.entities import find_entities
 from consilience.extract.events import find_events
 from consilience.extract.figures import find_figures
 from consilience.extract.nlp import ModelMissingError, load_nlp, parse
+from consilience.extract.quotes import find_quotes
 from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
 
 # Bump when extraction output changes, so ledgers re-extract documents they already hold.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "6"
 
 __all__ = [
     "CLAIM_KINDS",
