@@ -388,3 +388,23 @@ def test_a_place_phrase_on_a_measure_noun_is_not_counted() -> None:
 
 def test_a_noun_with_a_verb_lemma_is_no_trigger() -> None:
     assert figures("The minister met ambassadors and charges d'affaires of 30 countries.") == []
+
+
+def test_among_the_dead_with_a_single_person_and_a_count() -> None:
+    found = figures("Among the dead were a shepherd and four members of one family.")
+    assert [(f.value, f.measure, f.implicit) for f in found] == [
+        (1, "killed", True),
+        (4, "killed", False),
+    ]
+    assert all(not f.text.endswith(" and") for f in found)
+
+
+def test_remains_and_hostages_and_half_a_million() -> None:
+    assert [(f.value, f.measure) for f in figures("Teams recovered the remains of 40 people.")] == [
+        (40, "killed")
+    ]
+    assert [(f.value, f.measure) for f in figures("Rebels took nine workers hostage.")] == [
+        (9, "kidnapped")
+    ]
+    [figure] = figures("Half a million residents fled the coast.")
+    assert (figure.value, figure.measure) == (500000, "displaced")

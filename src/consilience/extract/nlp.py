@@ -44,7 +44,7 @@ def load_nlp() -> Any:
 
 
 _DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
-_DATELINE_TOKENS = 10
+_DATELINE_TOKENS = 16
 
 
 def _line_breaks(doc: Any) -> Any:
@@ -82,7 +82,7 @@ def _dateline_break(doc: Any, first: int) -> None:
 def trim_tokens(doc: Any, first: int, last: int) -> tuple[int, int]:
     """A token range without punctuation or whitespace at either edge, so a claim's span
     starts and ends on a word."""
-    while last > first and (doc[last].is_punct or doc[last].is_space):
+    while last > first and (doc[last].is_punct or doc[last].is_space or doc[last].dep_ == "cc"):
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].is_space):
         first += 1

@@ -17,6 +17,7 @@ from consilience.extract.figures.lexicon import (
 from consilience.extract.figures.numbers import NumberMention, find_numbers, interval
 from consilience.extract.figures.people import (
     counts_without_numerals,
+    group_singles,
     included_singles,
     summed_group,
 )
@@ -25,6 +26,7 @@ from consilience.extract.figures.spans import claim_tokens, subject_text
 from consilience.extract.figures.triggers import (
     Trigger,
     find_trigger,
+    first_conjunct,
     measure_of_verb,
 )
 
@@ -96,7 +98,8 @@ def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> 
         counted, subject_node = _counted(doc, mention)
         if summed_group(counted):
             continue
-        trigger = _partitive_trigger(doc, mention) or find_trigger(counted)
+        partitive = _partitive_trigger(doc, mention)
+        trigger = partitive or find_trigger(counted)
         if trigger is None:
             trigger = _running_total(doc, counted, found[-1] if found else None)
         if trigger is None and found:
@@ -123,6 +126,8 @@ def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> 
             )
         )  # fmt: skip
         found.extend(included_singles(doc, counted, trigger))
+        if partitive is not None:
+            found.extend(group_singles(doc, counted, trigger))
     found.extend(counts_without_numerals(doc, sentence, used_triggers))
     found.sort(key=lambda item: (item.number_first, item.first))
     return found
@@ -297,6 +302,7 @@ def _counted(doc: Any, mention: NumberMention) -> tuple[Any, Any]:
 def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
     """ "Six of the deaths", "Of the dead, 12 were found": the "of" noun names the measure."""
     head, _ = _counted(doc, mention)
+    head = first_conjunct(head)  # "Among the dead were a fisherman and five members"
     verb = head.head
     owners = [(head, verb if verb.pos_ in ("VERB", "AUX") else None)]
     if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass", "conj", "attr"):

@@ -43,6 +43,7 @@ NOUN_MEASURES = {
     "expulsion": "displaced", "evacuation": "evacuated", "imprisonment": "imprisoned",
     "deployment": "deployed", "destruction": "destroyed", "demolition": "destroyed",
     "damage": "damaged", "shelling": "damaged", "casualty": "other", "crowd": "protesters",
+    "remains": "killed", "body": "killed",
     "turnout": "protesters",
 }  # fmt: skip
 # Nouns for the counted things themselves: "150 victims", "34 dead", "60 protesters".

@@ -90,6 +90,8 @@ def word_value(words: list[str]) -> float | None:
             current += float(word.replace(",", ""))
         elif word in UNITS:
             current += UNITS[word]
+        elif word == "half":
+            current = 0.5
         elif word == "dozen":
             current = (current or 1) * 12
         elif word in SCALES:
@@ -130,6 +132,9 @@ def _is_number_word(token: Any) -> bool:
     text = token.lower_
     if text in UNITS or text in SCALES or text in ("dozen",):
         return True
+    if text == "half" and token.i + 2 < len(token.doc):
+        # "half a million"
+        return token.nbor(1).lower_ in ("a", "an") and token.nbor(2).lower_ in SCALES
     return bool(_NUMERIC.match(text))
 
 
@@ -191,6 +196,7 @@ def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
         last = i
         while last + 1 < end and (
             _is_number_word(doc[last + 1])
+            or (doc[last].lower_ == "half" and doc[last + 1].lower_ in ("a", "an"))
             or (
                 doc[last + 1].text in ("-", "–")
                 and last + 2 < end

@@ -41,6 +41,18 @@ def included_singles(doc: Any, counted: Any, trigger: Trigger) -> list[Found]:
     return singles
 
 
+def group_singles(doc: Any, counted: Any, trigger: Trigger) -> list[Found]:
+    """ "Among the dead were a fisherman and five members of one family": the single person
+    beside a counted member counts one, under the same measure."""
+    first = first_conjunct(counted)
+    members = [first, *[t for t in first.conjuncts if t.i != first.i]]
+    return [
+        _implicit(doc, trigger.anchor, member, [member], trigger.measure)
+        for member in members
+        if member.i != counted.i and single_person(member) and not numbered(member)
+    ]
+
+
 def summed_group(counted: Any) -> bool:
     """Coordinated members counted as one group: a person named or pointed to with others
     ("he and three others"), or a family ("a woman and her two children"). Otherwise

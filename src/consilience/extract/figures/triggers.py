@@ -160,8 +160,9 @@ def _light_verb_subject(verb: Any) -> tuple[str, Any] | None:
 
 def _noun_trigger(noun: Any) -> tuple[str, Any] | None:
     lemma = noun.lemma_.lower()
-    if lemma in NOUN_MEASURES:
-        return NOUN_MEASURES[lemma], noun
+    for word in (lemma, noun.lower_):  # "remains" is lemmatised as "remain"
+        if word in NOUN_MEASURES:
+            return NOUN_MEASURES[word], noun
     if lemma == "life" and noun.head.lemma_.lower() in ("claim", "take", "lose", "cost"):
         return "killed", noun.head
     # "a death toll of 34", "the number of dead reached ..."
@@ -191,6 +192,8 @@ def find_trigger(counted: Any) -> Trigger | None:
     """The trigger of a counted noun phrase (or of a number that stands alone as one)."""
     # The counted noun may itself name the outcome: "34 dead", "60 protesters", "12 fatalities".
     node = first_conjunct(counted)
+    if node.dep_ == "compound" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head  # "took nine workers hostage" parsed as one compound noun
     for child in counted.children:
         if child.dep_ in ("acl", "amod") and child.i > counted.i and child.pos_ in ("VERB", "ADJ"):
             measure = measure_of_verb(child) or STATE_MEASURES.get(child.lower_)
