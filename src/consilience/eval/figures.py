@@ -229,7 +229,11 @@ def main() -> None:
         "--sentences",
         type=Path,
         nargs="*",
-        default=[data / "figure_sentences.jsonl", data / "figure_heldout.jsonl"],
+        default=[
+            data / "figure_sentences.jsonl",
+            data / "figure_heldout.jsonl",
+            data / "figure_heldout2.jsonl",
+        ],
         help="sentence-level annotation files (JSONL) to score as well",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
