@@ -408,3 +408,21 @@ def test_remains_and_hostages_and_half_a_million() -> None:
     ]
     [figure] = figures("Half a million residents fled the coast.")
     assert (figure.value, figure.measure) == (500000, "displaced")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Seven of the wounded died overnight in hospital.", [(7, "killed")]),
+        ("Gunmen were still holding 60 people hostage.", [(60, "kidnapped")]),
+        ("Fourteen hostages were taken to hospital.", [(14, "wounded")]),
+        (
+            "More than 12,000 people crossed the border to escape the fighting.",
+            [(12000, "displaced")],
+        ),
+        ("Troops opened fire, killing a teenage demonstrator.", [(1, "killed")]),
+        ("Nearly 500 villagers fled Grisk after the attack.", [(500, "displaced")]),
+    ],
+)
+def test_verbs_say_what_happened(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(f.value, f.measure) for f in figures(text)] == expected

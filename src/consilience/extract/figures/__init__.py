@@ -98,8 +98,10 @@ def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> 
         counted, subject_node = _counted(doc, mention)
         if summed_group(counted):
             continue
+        # The verb says what happened ("seven of the wounded died" are killed); the
+        # partitive noun only when the verb says nothing ("Six of the deaths were ...").
         partitive = _partitive_trigger(doc, mention)
-        trigger = partitive or find_trigger(counted)
+        trigger = find_trigger(counted) or partitive
         if trigger is None:
             trigger = _running_total(doc, counted, found[-1] if found else None)
         if trigger is None and found:

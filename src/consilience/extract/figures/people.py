@@ -84,7 +84,7 @@ def counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[Fou
         patient = _patient(token) if measure else None
         if measure is None or patient is None or unreal(token) or _negated_verb(token):
             continue
-        if token.tag_ == "VBG" and token.dep_ in ("pcomp", "xcomp", "advcl", "acl"):
+        if token.tag_ == "VBG" and token.dep_ in ("pcomp", "xcomp"):
             continue  # "talked about killing Rabin", "trying to impress her by killing": no count
         measure = _with_conjuncts(token, measure)
         if token.i not in used and _negated(patient):
@@ -165,13 +165,15 @@ def _patient(verb: Any) -> Any | None:
     """Who or what the outcome happened to: the passive subject, the object, or, for verbs
     like "die" and "disappear", the subject."""
     children = list(verb.children)
+    if verb.lemma_.lower() in ("die", "disappear", "perish", "drown", "flee", "go", "protest"):
+        # Their subject is who it befell; an object is a place ("fled Grisk").
+        for child in children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        return None
     for dep in ("nsubjpass", "dobj"):
         for child in children:
             if child.dep_ == dep:
-                return child
-    if verb.lemma_.lower() in ("die", "disappear", "perish", "drown", "flee", "go", "protest"):
-        for child in children:
-            if child.dep_ == "nsubj":
                 return child
     if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PRON", "PROPN"):
         return verb.head

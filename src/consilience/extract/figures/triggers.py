@@ -51,8 +51,8 @@ def measure_of_verb(verb: Any) -> str | None:
     children = list(verb.children)
     objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
     for child in children:
-        if child.dep_ in _SUBJECTS and child.dep_ != "nsubjpass":
-            continue
+        if child.dep_ in _SUBJECTS:
+            continue  # the patient itself is no complement: "14 hostages were taken to hospital"
         for word in (child.lemma_.lower(), child.lower_):
             if (lemma, word) in VERB_OBJECT_MEASURES:
                 return VERB_OBJECT_MEASURES[(lemma, word)]
@@ -194,6 +194,8 @@ def find_trigger(counted: Any) -> Trigger | None:
     node = first_conjunct(counted)
     if node.dep_ == "compound" and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head  # "took nine workers hostage" parsed as one compound noun
+        if node.head.pos_ == "VERB" and node.dep_ not in ("nsubj", "pobj"):
+            return _from_predicate(node, node.head)
     for child in counted.children:
         if child.dep_ in ("acl", "amod") and child.i > counted.i and child.pos_ in ("VERB", "ADJ"):
             measure = measure_of_verb(child) or STATE_MEASURES.get(child.lower_)
