@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from consilience.align import align
 from consilience.extract import EXTRACTOR_VERSION, extract
 from consilience.ingest import (
     DEFAULT_MAX_BYTES,
@@ -90,6 +91,7 @@ def build(
             elif isinstance(item, FileRead) and item.complete:
                 report.removed += target.finish_file(item.source_file, item.doc_ids)
         notify(BuildEvent("file", where=path))
+    align(target)
     target.last_build = report
     return target
 

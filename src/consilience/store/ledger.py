@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -197,6 +197,25 @@ class Ledger:
                 )
                 removed += cursor.rowcount
         return removed
+
+    def replace_results(self, table: str, rows: list[dict[str, Any]]) -> None:
+        """Store one alignment result table whole, in one transaction, in the given order."""
+        if table not in RESULT_TABLES:
+            raise ValueError(f"unknown result table {table!r}")
+        with self._transaction():
+            self._db.execute(f"DELETE FROM {table}")
+            self._db.executemany(
+                f"INSERT INTO {table} (id, rank, data) VALUES (?, ?, ?)",
+                [
+                    (str(row["id"]), rank, json.dumps(row, ensure_ascii=False, sort_keys=False))
+                    for rank, row in enumerate(rows)
+                ],
+            )
+
+    def iter_texts(self) -> Iterator[tuple[str, str]]:
+        """(document id, text) for every document, in the export order."""
+        for row in self._db.execute("SELECT id, text FROM documents ORDER BY path, id"):
+            yield str(row[0]), str(row[1])
 
     # -- reading ---------------------------------------------------------------------
 

@@ -1,0 +1,150 @@
+"""Text reuse between documents: which passages one source shares with another, even when
+lightly reworded, so that agreement between copies is not counted as corroboration.
+
+Each sentence is reduced to its content words (lower-cased, crudely stemmed, stop words
+dropped). Candidate pairs of sentences from different documents come from MinHash
+signatures banded for locality-sensitive hashing, so the cost grows with the number of
+sentences, not its square; a candidate is kept when the two sentences share most of their
+content words.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
+_STOP = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "from", "by", "for",
+    "with", "as", "is", "are", "was", "were", "be", "been", "being", "that", "this", "these",
+    "those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "our", "you",
+    "your", "i", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom",
+    "whose", "what", "when", "where", "while", "also", "both", "into", "over", "under",
+    "after", "before", "during", "about", "against", "between", "through", "up", "down", "out",
+    "off", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may",
+    "might", "must", "shall", "should", "very", "more", "most", "such", "same", "other",
+    "some", "any", "each", "all", "only", "just",
+})  # fmt: skip
+_MIN_WORDS = 5
+_PERMUTATIONS = 32
+_BANDS = 16  # of 2 rows: sentences sharing half their words meet in some band (p > 0.98)
+_PRIME = (1 << 61) - 1
+_MIN_SHARED = 6
+_MIN_CONTAINMENT = 0.6
+_MIN_JACCARD = 0.3
+
+
+@dataclass(frozen=True)
+class Passage:
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass
+class ReuseLink:
+    """Two documents that share passages; `score` is the share of the shorter document's
+    content words that lie in shared passages."""
+
+    a: str
+    b: str
+    score: float
+    passages: list[Passage] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": f"{self.a}~{self.b}",
+            "a": self.a,
+            "b": self.b,
+            "score": round(self.score, 3),
+            "passages": [p.__dict__ for p in self.passages],
+        }
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    doc: str
+    start: int
+    end: int
+    words: frozenset[str]
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def sentences(doc_id: str, text: str) -> list[_Sentence]:
+    found = []
+    for match in _SENTENCE.finditer(text):
+        words = frozenset(
+            _stem(w.lower()) for w in _WORD.findall(match.group(0)) if w.lower() not in _STOP
+        )
+        if len(words) >= _MIN_WORDS:
+            start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
+            found.append(_Sentence(doc_id, start, match.end(), words))
+    return found
+
+
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+_SALTS = [
+    (int.from_bytes(hashlib.blake2b(f"a{i}".encode(), digest_size=8).digest(), "big") | 1,
+     int.from_bytes(hashlib.blake2b(f"b{i}".encode(), digest_size=8).digest(), "big"))
+    for i in range(_PERMUTATIONS)
+]  # fmt: skip
+
+
+def _signature(words: frozenset[str]) -> tuple[int, ...]:
+    hashes = [_word_hash(w) for w in words]
+    return tuple(min((a * h + b) % _PRIME for h in hashes) for a, b in _SALTS)
+
+
+def find_reuse(documents: Iterable[tuple[str, str]]) -> list[ReuseLink]:
+    """Reuse links between documents given as (id, text), in a stable order."""
+    all_sentences: list[_Sentence] = []
+    sizes: dict[str, int] = {}
+    for doc_id, text in documents:
+        found = sentences(doc_id, text)
+        all_sentences.extend(found)
+        sizes[doc_id] = sum(len(s.words) for s in found) or 1
+    rows = _PERMUTATIONS // _BANDS
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = defaultdict(list)
+    for index, sentence in enumerate(all_sentences):
+        signature = _signature(sentence.words)
+        for band in range(_BANDS):
+            buckets[(band, signature[band * rows : (band + 1) * rows])].append(index)
+    pairs: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        for i, first in enumerate(members):
+            for second in members[i + 1 :]:
+                if all_sentences[first].doc != all_sentences[second].doc:
+                    pairs.add((first, second))
+    links: dict[tuple[str, str], ReuseLink] = {}
+    shared_words: dict[tuple[str, str], int] = defaultdict(int)
+    for first, second in sorted(pairs):
+        one, two = all_sentences[first], all_sentences[second]
+        common = len(one.words & two.words)
+        containment = common / min(len(one.words), len(two.words))
+        jaccard = common / len(one.words | two.words)
+        if common < _MIN_SHARED or containment < _MIN_CONTAINMENT or jaccard < _MIN_JACCARD:
+            continue
+        if one.doc > two.doc:
+            one, two = two, one
+        key = (one.doc, two.doc)
+        link = links.setdefault(key, ReuseLink(one.doc, two.doc, 0.0))
+        link.passages.append(Passage(one.start, one.end, two.start, two.end))
+        shared_words[key] += common
+    for key, link in links.items():
+        link.passages.sort(key=lambda p: (p.a_start, p.b_start))
+        link.score = min(1.0, shared_words[key] / min(sizes[key[0]], sizes[key[1]]))
+    return sorted(links.values(), key=lambda link: (-link.score, link.a, link.b))
