@@ -36,6 +36,7 @@ _PRIME = (1 << 61) - 1
 _MIN_SHARED = 6
 _MIN_CONTAINMENT = 0.6
 _MIN_JACCARD = 0.3
+_LARGE_BUCKET = 50
 
 
 @dataclass(frozen=True)
@@ -125,10 +126,15 @@ def find_reuse(documents: Iterable[tuple[str, str]]) -> list[ReuseLink]:
             buckets[(band, signature[band * rows : (band + 1) * rows])].append(index)
     pairs: set[tuple[int, int]] = set()
     for members in buckets.values():
-        for i, first in enumerate(members):
-            for second in members[i + 1 :]:
-                if all_sentences[first].doc != all_sentences[second].doc:
-                    pairs.add((first, second))
+        if len(members) > _LARGE_BUCKET:
+            # A sentence repeated in hundreds of documents (a wire story): link each copy to
+            # the first, not every copy to every other, so the cost stays linear.
+            candidates = [(members[0], other) for other in members[1:]]
+        else:
+            candidates = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+        for first, second in candidates:
+            if all_sentences[first].doc != all_sentences[second].doc:
+                pairs.add((first, second))
     links: dict[tuple[str, str], ReuseLink] = {}
     shared_words: dict[tuple[str, str], int] = defaultdict(int)
     for first, second in sorted(pairs):
