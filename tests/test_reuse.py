@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from consilience import build
 from consilience.align.reuse import find_reuse
 
@@ -73,3 +75,26 @@ def test_reuse_is_deterministic() -> None:
     assert [link.to_dict() for link in find_reuse(texts)] == [
         link.to_dict() for link in find_reuse(texts)
     ]
+
+
+def test_alignment_is_redone_only_when_the_corpus_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import consilience.api
+
+    path = tmp_path / "l.db"
+    build([str(EXAMPLES)], path).close()
+    calls: list[int] = []
+    real_align = consilience.api.align
+    monkeypatch.setattr(
+        consilience.api, "align", lambda ledger: calls.append(1) or real_align(ledger)
+    )
+    build([str(EXAMPLES)], path).close()
+    assert calls == []
+    extra = tmp_path / "extra.txt"
+    extra.write_text(
+        "The river rose by more than two metres in less than an hour, ripping cars from the streets of the lower town.\n"
+    )
+    with build([str(EXAMPLES), str(extra)], path) as ledger:
+        assert calls == [1]
+        assert len(ledger.reuse()) >= 2

@@ -91,7 +91,10 @@ def build(
             elif isinstance(item, FileRead) and item.complete:
                 report.removed += target.finish_file(item.source_file, item.doc_ids)
         notify(BuildEvent("file", where=path))
-    align(target)
+    if not target.alignment_current():
+        # Alignment is corpus-wide: redone only when a document came, went or changed.
+        align(target)
+        target.mark_aligned()
     target.last_build = report
     return target
 

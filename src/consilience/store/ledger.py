@@ -151,6 +151,7 @@ class Ledger:
                 "INSERT OR IGNORE INTO document_sources VALUES (?, ?)",
                 (document.source_file, document.id),
             )
+            self._mark_unaligned()
             self._db.executemany(
                 'INSERT INTO entities (id, doc_id, start, "end", text, label) VALUES (?,?,?,?,?,?)',
                 [(c.id, c.doc, c.start, c.end, c.text, c.label) for c in claims.entities],
@@ -196,7 +197,22 @@ class Ledger:
                     (doc_id, doc_id),
                 )
                 removed += cursor.rowcount
+            if removed:
+                self._mark_unaligned()
         return removed
+
+    def _mark_unaligned(self) -> None:
+        """Inside a write transaction: the corpus changed, its alignment is out of date."""
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES ('aligned', '0')")
+
+    def alignment_current(self) -> bool:
+        """True when the alignment results were computed after the last change."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'aligned'").fetchone()
+        return row is not None and row[0] == "1"
+
+    def mark_aligned(self) -> None:
+        with self._transaction():
+            self._db.execute("INSERT OR REPLACE INTO meta VALUES ('aligned', '1')")
 
     def replace_results(self, table: str, rows: list[dict[str, Any]]) -> None:
         """Store one alignment result table whole, in one transaction, in the given order."""
