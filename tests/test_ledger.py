@@ -22,7 +22,8 @@ def corpus(tmp_path: Path, examples_dir: Path) -> Path:
 
 def test_new_ledger_is_wal_and_records_its_schema_version(tmp_path: Path, corpus: Path) -> None:
     path = tmp_path / "l.db"
-    build([str(corpus)], path).close()
+    with build([str(corpus)], path) as ledger:
+        assert ledger.schema_version == SCHEMA_VERSION
     db = sqlite3.connect(path)
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

@@ -1,4 +1,8 @@
-"""Align: the whole-corpus stage. Reads the ledger, writes its results back to it."""
+"""Align: the whole-corpus stage. Reads the ledger, writes its results back to it.
+
+It never reads input files. Text reuse is the one step that needs words rather than claims,
+and it takes them from the document text the ledger stores.
+"""
 
 from __future__ import annotations
 

@@ -8,11 +8,10 @@ from typing import Any
 from consilience.extract.claims import FigureClaim, claim_id
 from consilience.extract.figures.found import Found
 from consilience.extract.figures.lexicon import (
-    HEAD_NOUN_MEASURES,
     IDENTIFIER_NOUNS,
     NON_COUNT_ENTITIES,
-    NOUN_MEASURES,
     UNIT_NOUNS,
+    noun_measure,
 )
 from consilience.extract.figures.numbers import NumberMention, find_numbers, interval
 from consilience.extract.figures.people import (
@@ -165,10 +164,8 @@ def _running_total(doc: Any, counted: Any, previous: Found | None) -> Trigger | 
             return Trigger("protesters", total, governor)
         for child in total.subtree:
             # "the death toll", "the number of dead", "the number of people killed"
-            measure = (
-                NOUN_MEASURES.get(child.lemma_.lower())
-                or HEAD_NOUN_MEASURES.get(child.lower_)
-                or (measure_of_verb(child) if child.pos_ == "VERB" else None)
+            measure = noun_measure(child) or (
+                measure_of_verb(child) if child.pos_ == "VERB" else None
             )
             if measure and child.i != total.i:
                 return Trigger(measure, child, governor)
@@ -316,12 +313,7 @@ def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
             if owner is verb and child.i > head.i:
                 continue
             for target in child.children:
-                lemma = target.lemma_.lower()
-                measure = (
-                    NOUN_MEASURES.get(lemma)
-                    or HEAD_NOUN_MEASURES.get(lemma)
-                    or HEAD_NOUN_MEASURES.get(target.lower_)  # "the injured", "the dead"
-                )
+                measure = noun_measure(target)  # "the deaths", "the injured", "the dead"
                 if target.dep_ == "pobj" and measure:
                     return Trigger(measure, target, anchor if anchor is not None else target)
     return None

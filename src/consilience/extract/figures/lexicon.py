@@ -6,6 +6,8 @@ of measures is documented in docs/figures.md.
 
 from __future__ import annotations
 
+from typing import Any
+
 MEASURES = (
     "killed", "wounded", "arrested", "detained", "missing", "kidnapped", "displaced",
     "evacuated", "imprisoned", "deployed", "destroyed", "damaged", "protesters",
@@ -166,3 +168,18 @@ SINGLE_PERSON_MEASURES = frozenset({
     "killed", "wounded", "missing", "kidnapped", "arrested", "detained", "imprisoned",
     "displaced", "evacuated",
 })  # fmt: skip
+
+
+def head_noun_measure(token: Any) -> str | None:
+    """The measure a counted noun names itself ("34 dead", "60 protesters"), by lemma or as
+    written ("the injured" is lemmatised as a verb)."""
+    return HEAD_NOUN_MEASURES.get(token.lemma_.lower()) or HEAD_NOUN_MEASURES.get(token.lower_)
+
+
+def noun_measure(token: Any) -> str | None:
+    """The measure a noun names, as an event ("the deaths of") or as who was counted."""
+    return (
+        NOUN_MEASURES.get(token.lemma_.lower())
+        or NOUN_MEASURES.get(token.lower_)
+        or head_noun_measure(token)
+    )

@@ -69,11 +69,6 @@ class NumberMention:
     high: float | None
     qualifier: str
 
-    def with_span(self, first: int) -> NumberMention:
-        return NumberMention(
-            first, self.last, self.head, self.value, self.low, self.high, self.qualifier
-        )
-
 
 def word_value(words: list[str]) -> float | None:
     """The value of a written number: "147", "66,000", "thirty-six", "1.5 million", "a dozen"."""

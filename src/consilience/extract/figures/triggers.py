@@ -15,7 +15,6 @@ from consilience.extract.figures.lexicon import (
     DEPLOYABLE_NOUNS,
     DEPLOYING_VERBS,
     FATAL_ADVERBS,
-    HEAD_NOUN_MEASURES,
     IRREALIS_AUXILIARIES,
     LIGHT_VERBS,
     MEANS_VERBS,
@@ -25,6 +24,8 @@ from consilience.extract.figures.lexicon import (
     SUBJECT_AFFECTED_VERBS,
     VERB_MEASURES,
     VERB_OBJECT_MEASURES,
+    head_noun_measure,
+    noun_measure,
 )
 
 _ARGUMENT_DEPS = frozenset(
@@ -138,21 +139,17 @@ def _light_verb_subject(verb: Any) -> tuple[str, Any] | None:
             if lemma in ("toll", "tally", "count", "number", "figure", "total"):
                 for modifier in child.children:
                     if modifier.dep_ in ("compound", "amod"):
-                        found = NOUN_MEASURES.get(
-                            modifier.lemma_.lower()
-                        ) or HEAD_NOUN_MEASURES.get(modifier.lemma_.lower())
+                        found = noun_measure(modifier)
                         if found:
                             return found, child
                     if modifier.dep_ == "prep" and modifier.lower_ == "of":
                         for target in modifier.children:
-                            found = NOUN_MEASURES.get(
-                                target.lemma_.lower()
-                            ) or HEAD_NOUN_MEASURES.get(target.lemma_.lower())
+                            found = noun_measure(target)
                             if found:
                                 return found, child
                 if lemma == "toll":
                     return "killed", child
-            found = HEAD_NOUN_MEASURES.get(lemma) or HEAD_NOUN_MEASURES.get(child.lower_)
+            found = head_noun_measure(child)
             if found:
                 return found, child
     return None
@@ -268,7 +265,7 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
         and head.i != node.i
     ):
         return _from_predicate(node, head)
-    own = HEAD_NOUN_MEASURES.get(counted.lemma_.lower()) or HEAD_NOUN_MEASURES.get(counted.lower_)
+    own = head_noun_measure(counted)
     if own and counted.pos_ in ("NOUN", "ADJ"):
         return Trigger(own, counted, counted)
     return None
@@ -299,7 +296,7 @@ def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
         return None  # two subjects on one verb: a misparse; only the nearer one is its subject
     if unreal(predicate):
         return None  # "could kill 12", "plans to evacuate 300": not an event that happened
-    own = HEAD_NOUN_MEASURES.get(argument.lemma_.lower()) or HEAD_NOUN_MEASURES.get(argument.lower_)
+    own = head_noun_measure(argument)
     agent = argument.dep_ == "nsubj" and predicate.lemma_.lower() not in SUBJECT_AFFECTED_VERBS
     measures = [] if agent and _acts_on_others(predicate) else shared_conjunct_measures(predicate)
     if measures:
