@@ -6,14 +6,57 @@ and it takes them from the document text the ledger stores.
 
 from __future__ import annotations
 
+from pathlib import PurePath
+from typing import Any
+
+from consilience.align.figures import load_figures
+from consilience.align.grouping import group_figures
+from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
+from consilience.align.slots import Slot, build_slot, explain_across_slots
 from consilience.store import Ledger
 
-__all__ = ["ReuseLink", "align", "find_reuse"]
+__all__ = ["ReuseLink", "Slot", "align", "align_slots", "find_reuse"]
 
 
 def align(ledger: Ledger) -> None:
-    """Recompute the corpus-wide results from what the ledger holds: text reuse for now
-    (slots, verdicts and the merged timeline are the next step of this stage)."""
-    links = find_reuse(ledger.iter_texts())
-    ledger.replace_results("reuse", [link.to_dict() for link in links])
+    """Recompute every corpus-wide result from what the ledger holds: text reuse first (the
+    slots need it to count independent sources), then slots."""
+    links = [link.to_dict() for link in find_reuse(ledger.iter_texts())]
+    ledger.replace_results("reuse", links)
+    slots = align_slots(ledger, links)
+    ledger.replace_results("slots", [slot.to_dict() for slot in slots])
+
+
+def align_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> list[Slot]:
+    """Slots for every figure claim in the ledger, most-reported first."""
+    documents = ledger.documents()
+    published = {str(doc["id"]): doc.get("published") for doc in documents}
+    names = {str(doc["id"]): _document_name(doc) for doc in documents}
+    reuse = ReuseIndex(ledger.reuse() if links is None else links)
+    figures = load_figures(ledger.iter_claims("figures"), published)
+    groups = group_figures(figures)
+
+    def name(doc_id: str) -> str:
+        return names.get(doc_id, doc_id)
+
+    slots = [build_slot(group, reuse, name) for group in groups]
+    explain_across_slots(slots, groups, name)
+    order = sorted(
+        range(len(slots)),
+        key=lambda i: (
+            -slots[i].sources,
+            slots[i].event["start"] or "",
+            slots[i].measure,
+            slots[i].id,
+        ),
+    )
+    return [slots[i] for i in order]
+
+
+def _document_name(document: dict[str, Any]) -> str:
+    """How explanations name a document: its publisher, else its file name."""
+    publisher = document.get("publisher")
+    if publisher:
+        return str(publisher)
+    return PurePath(str(document.get("path") or document["id"])).name

@@ -262,6 +262,10 @@ class Ledger:
 
     def claims(self, kind: str) -> list[dict[str, Any]]:
         """Claims of one kind in a stable order: by document path, then position."""
+        return list(self.iter_claims(kind))
+
+    def iter_claims(self, kind: str) -> Iterator[dict[str, Any]]:
+        """The claims of `claims(kind)`, one at a time, for corpora too big to list."""
         _check_kind(kind)
         extra = "c.label" if kind == "entities" else "c.attrs"
         rows = self._db.execute(
@@ -269,7 +273,6 @@ class Ledger:
             f"FROM {kind} c JOIN documents d ON d.id = c.doc_id "
             f'ORDER BY d.path, d.id, c.start, c."end", c.id'
         )
-        claims = []
         for row in rows:
             claim: dict[str, Any] = {
                 "id": row["id"],
@@ -282,8 +285,7 @@ class Ledger:
                 claim["label"] = row["extra"]
             else:
                 claim.update(json.loads(row["extra"]))
-            claims.append(claim)
-        return claims
+            yield claim
 
     def entities(self) -> list[dict[str, Any]]:
         return self.claims("entities")

@@ -1,0 +1,201 @@
+"""Figure claims as the align stage needs them: small records with their event time,
+the family of their measure and the class of what they count.
+
+Align reads claims from the ledger, never raw text; these records keep only what slotting,
+verdicts and explanations use, so that a million claims fit in memory.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from consilience.align.timespan import YEAR, Span, parse_span, published_day, published_moment
+
+# Measures that answer the same question in different words. Different words inside one
+# family are still reported (a `subject` explanation), but they are lined up together.
+MEASURE_FAMILY = {
+    "detained": "arrested",
+    "destroyed": "damaged",
+}
+# Counts that only grow as reports come in, so a later, higher figure reads as an update.
+CUMULATIVE = frozenset({
+    "killed", "wounded", "arrested", "missing", "kidnapped", "displaced", "evacuated",
+    "damaged", "imprisoned",
+})  # fmt: skip
+# Person measures: a figure without a stated subject counts people.
+PERSON_MEASURES = CUMULATIVE - {"damaged"} | {"protesters", "recognised"}
+
+# What is counted, coarsely: figures about soldiers and about civilians answer different
+# questions; "people", "civilians" and "residents" are lined up and their difference shown.
+_SUBJECT_WORDS = {
+    "people": "people person individual civilian citizen resident inhabitant villager local "
+    "victim passenger worker pedestrian bystander man woman adult national worshipper "
+    "protester demonstrator student patient",
+    "combatants": "soldier troop serviceman servicemember officer policeman police policemen "
+    "militant fighter combatant gunman attacker insurgent rebel guard personnel trooper "
+    "marine agent",
+    "children": "child kid minor infant baby toddler",
+    "buildings": "home house apartment flat building dwelling residence structure shelter",
+    "vehicles": "vehicle car ambulance truck bus van tank",
+}
+_SUBJECT_CLASS = {word: name for name, words in _SUBJECT_WORDS.items() for word in words.split()}
+# Head nouns that say nothing beyond "people": differences between them are not reported.
+GENERIC_HEADS = frozenset({"", "people", "person", "individual", "victim"})
+_HEAD_END = re.compile(
+    r",|;|\(|\s(?:including|includ|among|of|from|who|whom|that|which|in|at|on|with|such|"
+    r"as|during|after|before|across|inside|near)\s",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_REVISION = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|grown|reached|"
+    r"revised|raised|lowered|updated|up from|down from|now)\b",
+    re.IGNORECASE,
+)
+# An event time found only by inheritance from earlier text and coarser than this is
+# background (a decade named paragraphs before), not the time of the figure.
+_COARSEST_INHERITED = YEAR
+# A figure with no date in its text counts what was known when it was published: it is
+# placed in the fortnight before the publication date.
+_PUBLISHED_WINDOW_DAYS = 14
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One figure claim, reduced to what alignment compares."""
+
+    id: str
+    doc: str
+    order: int  # position in the ledger's claim order, for stable output
+    start: int
+    end: int
+    number_text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str
+    measure: str
+    family: str
+    subject: str
+    head: str
+    subject_class: str
+    places: tuple[str, ...]
+    time: str | None  # the figure's own normalized time, if it has a usable one
+    time_span: Span | None
+    event_span: Span | None  # the time used to find the event: own time or publication
+    published: float | None
+    revision: bool  # its clause says it revises an earlier figure ("rose to")
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The values the figure allows: "more than 100" is (101, inf)."""
+        if self.value is not None and self.qualifier == "exact":
+            return self.value, self.value
+        low = self.low if self.low is not None else 0.0
+        high = self.high if self.high is not None else float("inf")
+        return low, high
+
+    @property
+    def key(self) -> tuple[float | None, float | None, float | None]:
+        """Figures with the same key state the same value: 150 and "approximately 150"
+        both state 150; "hundreds" states only its range."""
+        if self.value is not None:
+            return self.value, None, None
+        return None, self.low, self.high
+
+
+def subject_head(subject: str | None) -> str:
+    """The head noun of a subject phrase, singular and lower-cased:
+    "innocent civilians including the children" -> "civilian"."""
+    if not subject:
+        return ""
+    words = _WORD.findall(_HEAD_END.split(f" {subject} ", maxsplit=1)[0])
+    return singular(words[-1].lower()) if words else ""
+
+
+def singular(word: str) -> str:
+    """A crude singular, enough to compare head nouns."""
+    for plural, single in (("men", "man"), ("women", "woman"), ("children", "child")):
+        if word == plural or word.endswith(plural) and word != "specimen":
+            return word[: -len(plural)] + single
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "sis")) and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def subject_class(head: str, measure: str, subject: str | None) -> str:
+    if head in _SUBJECT_CLASS:
+        return _SUBJECT_CLASS[head]
+    if not head and measure in PERSON_MEASURES:
+        return "people"
+    if subject and subject[:1].isupper() and head.endswith(("i", "an", "ese", "ish")):
+        return "people"  # a demonym: "Azerbaijanis", "Ardavians"
+    return head or "unspecified"
+
+
+def place_key(place: str) -> str:
+    """A place name without the article and case: "the Soviet Union" == "Soviet Union"."""
+    text = place.strip().lower()
+    return text[4:] if text.startswith("the ") else text
+
+
+def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) -> Figure | None:
+    """The align record of one stored figure claim, or None for a figure that counts
+    nothing comparable (no value and no range)."""
+    if claim.get("value") is None and claim.get("low") is None and claim.get("high") is None:
+        return None
+    measure = str(claim.get("measure") or "other")
+    subject = str(claim.get("subject") or "")
+    head = subject_head(subject)
+    time = claim.get("time")
+    time_span = parse_span(time) if time else None
+    if (
+        time_span is not None
+        and claim.get("time_inherited")
+        and (time_span.granularity > _COARSEST_INHERITED)
+    ):
+        time, time_span = None, None
+    day = published_day(published)
+    event_span = time_span
+    if event_span is None and day is not None:
+        event_span = Span(day - _PUBLISHED_WINDOW_DAYS, day, 0)
+    return Figure(
+        id=str(claim["id"]),
+        doc=str(claim["doc"]),
+        order=order,
+        start=int(claim["start"]),
+        end=int(claim["end"]),
+        number_text=str(claim.get("number_text") or ""),
+        value=claim.get("value"),
+        low=claim.get("low"),
+        high=claim.get("high"),
+        qualifier=str(claim.get("qualifier") or "exact"),
+        measure=measure,
+        family=MEASURE_FAMILY.get(measure, measure),
+        subject=subject,
+        head=head,
+        subject_class=subject_class(head, measure, subject),
+        places=tuple(dict.fromkeys(place_key(p) for p in claim.get("place") or [])),
+        time=time,
+        time_span=time_span,
+        event_span=event_span,
+        published=published_moment(published),
+        revision=bool(_REVISION.search(str(claim.get("text") or ""))),
+    )
+
+
+def load_figures(
+    claims: Iterable[dict[str, Any]], published: dict[str, str | None]
+) -> Iterator[Figure]:
+    """Align records for stored figure claims, given each document's publication date."""
+    for order, claim in enumerate(claims):
+        figure = figure_from_claim(claim, order, published.get(str(claim["doc"])))
+        if figure is not None:
+            yield figure

@@ -1,0 +1,289 @@
+"""Slots: one question that several figure claims answer, with its verdict, its range and
+the explanation of every difference.
+
+Rules shown to the user (docs/alignment.md):
+- `low`/`high` are the lowest and highest values any source states for the slot;
+- `best` is the value stated by the most independent sources, ties going to the lower value
+  (the conservative choice ACLED makes); when the figures are revisions over time, `best`
+  is the latest figure instead;
+- the verdict is `single_source` when one independent source answers, `agreed` when every
+  answer states the same value, `compatible` when all ranges overlap, else `conflicting`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from consilience.align.explain import (
+    Explanation,
+    Namer,
+    arithmetic,
+    explain_values,
+    number,
+    stated,
+)
+from consilience.align.figures import Figure
+from consilience.align.independence import ReuseIndex, independent_sources
+
+BEST_RULE = (
+    "the value stated by the most independent sources, ties to the lower value; "
+    "the latest figure when reports revise each other"
+)
+
+
+@dataclass
+class ValueGroup:
+    """Every answer that states one value, and how many independent sources state it."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    text: str
+    claims: list[str]
+    documents: list[str]
+    independent_sources: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "value": self.value,
+            "low": self.low,
+            "high": self.high,
+            "text": self.text,
+            "claims": self.claims,
+            "documents": self.documents,
+            "independent_sources": self.independent_sources,
+        }
+
+
+@dataclass
+class Slot:
+    id: str
+    measure: str
+    measures: list[str]
+    event: dict[str, Any]
+    subject: str
+    subject_terms: list[str]
+    claims: list[str]
+    parts: list[str]
+    sources: int
+    independent_sources: int
+    verdict: str
+    low: float | None
+    high: float | None
+    best: float | None
+    best_text: str
+    best_rule: str
+    latest: dict[str, Any] | None
+    values: list[ValueGroup]
+    explanations: list[Explanation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        record = {key: value for key, value in self.__dict__.items()}
+        record["values"] = [group.to_dict() for group in self.values]
+        record["explanations"] = [item.to_dict() for item in self.explanations]
+        return record
+
+
+def _breakdowns(figures: Sequence[Figure]) -> dict[str, tuple[list[Figure], list[Figure]]]:
+    """Per document: (parts, totals) where the document gives a breakdown."""
+    by_doc: dict[str, list[Figure]] = defaultdict(list)
+    for figure in figures:
+        by_doc[figure.doc].append(figure)
+    found = {}
+    for doc, own in by_doc.items():
+        exact = [f for f in own if f.value is not None and f.qualifier == "exact"]
+        if len(exact) < 3 or any(f.revision for f in own):
+            continue
+        top = max(f.value or 0 for f in exact)
+        parts = [f for f in exact if (f.value or 0) < top]
+        if len(parts) >= 2:
+            found[doc] = (parts, [f for f in exact if f.value == top])
+    return found
+
+
+def build_slot(figures: Sequence[Figure], reuse: ReuseIndex, name: Namer) -> Slot:
+    """The slot of one group of figures (see grouping.group_figures)."""
+    breakdowns = _breakdowns(figures)
+    part_ids = {f.id for parts, _ in breakdowns.values() for f in parts}
+    answers = [f for f in figures if f.id not in part_ids]
+    explanations = [
+        arithmetic(parts, totals, name)
+        for parts, totals in breakdowns.values()
+        if sum(part.value or 0 for part in parts) != totals[0].value
+    ]
+
+    groups_by_key: dict[tuple[float | None, float | None, float | None], list[Figure]] = {}
+    for figure in answers:
+        groups_by_key.setdefault(figure.key, []).append(figure)
+    groups = sorted(groups_by_key.values(), key=lambda group: _sort_value(group[0]))
+    explanations += explain_values(groups, reuse, name)
+    explanations += _wording_within_values(groups, name)
+
+    values = [_value_group(group, reuse) for group in groups]
+    independent = independent_sources(answers, reuse)
+    documents = {f.doc for f in answers}
+    latest = _latest(answers) if any(e.kind == "update" for e in explanations) else None
+    best_group = max(
+        zip(values, groups, strict=True),
+        key=lambda pair: (pair[0].independent_sources, -_sort_value(pair[1][0])),
+    )[0]
+    best = best_group.value if best_group.value is not None else best_group.low
+    best_text = best_group.text
+    if latest is not None:
+        best, best_text = latest["value"], latest["text"]
+    lows = [f.interval[0] for f in answers]
+    highs = [f.interval[1] for f in answers if f.interval[1] != float("inf")]
+    return Slot(
+        id=_slot_id(figures),
+        measure=Counter(f.family for f in figures).most_common(1)[0][0],
+        measures=sorted({f.measure for f in figures}),
+        event=_event(answers),
+        subject=figures[0].subject_class,
+        subject_terms=sorted({f.head for f in figures if f.head}),
+        claims=[f.id for f in figures],
+        parts=[f.id for f in figures if f.id in part_ids],
+        sources=len(documents),
+        independent_sources=independent,
+        verdict=_verdict(answers, independent),
+        low=min(lows) if lows else None,
+        high=max(highs) if highs else None,
+        best=best,
+        best_text=best_text,
+        best_rule=BEST_RULE,
+        latest=latest,
+        values=values,
+        explanations=explanations,
+    )
+
+
+def _wording_within_values(groups: Sequence[Sequence[Figure]], name: Namer) -> list[Explanation]:
+    """Sources that agree on a number but name what happened differently (damaged vs
+    destroyed, arrested vs detained) are shown, since the same number may count different
+    things."""
+    found = []
+    for group in groups:
+        measures = {f.measure for f in group}
+        if len(measures) > 1 and len({f.doc for f in group}) > 1:
+            firsts = list({f.measure: f for f in reversed(group)}.values())[::-1]
+            shown = "; ".join(stated(f, name) for f in firsts)
+            found.append(
+                Explanation(
+                    "subject",
+                    [f.id for f in group],
+                    f"The sources agree on {number(group[0].value)} but describe it with "
+                    f"different words ({' vs '.join(sorted(measures))}). {shown}.",
+                )
+            )
+    return found
+
+
+def _verdict(answers: Sequence[Figure], independent: int) -> str:
+    if independent <= 1:
+        return "single_source"
+    if len({f.key for f in answers}) == 1:
+        return "agreed"
+    if max(f.interval[0] for f in answers) <= min(f.interval[1] for f in answers):
+        return "compatible"
+    return "conflicting"
+
+
+def _latest(answers: Sequence[Figure]) -> dict[str, Any]:
+    """The figure of the latest report: the most recently published document, and inside a
+    document the figure it presents as a revision (else its largest)."""
+    newest = max(answers, key=lambda f: (f.published or 0.0, f.revision, f.interval[0], -f.order))
+    return {
+        "value": newest.value if newest.value is not None else newest.low,
+        "text": newest.number_text,
+        "claims": [newest.id],
+        "document": newest.doc,
+        "published": None
+        if newest.published is None
+        else datetime.fromtimestamp(newest.published, UTC).isoformat(),
+    }
+
+
+def _value_group(group: Sequence[Figure], reuse: ReuseIndex) -> ValueGroup:
+    first = group[0]
+    return ValueGroup(
+        value=first.value,
+        low=min(f.interval[0] for f in group),
+        high=max((f.interval[1] for f in group), default=None)
+        if all(f.interval[1] != float("inf") for f in group)
+        else None,
+        text=first.number_text,
+        claims=[f.id for f in group],
+        documents=sorted({f.doc for f in group}),
+        independent_sources=independent_sources(group, reuse),
+    )
+
+
+def _event(answers: Sequence[Figure]) -> dict[str, Any]:
+    """A readable label of the event: the most stated period and places."""
+    times = Counter(f.time for f in answers if f.time)
+    places = Counter(p for f in answers for p in f.places)
+    time = times.most_common(1)[0][0] if times else None
+    top_places = [p for p, _ in places.most_common(3)]
+    label = " · ".join(
+        part for part in (answers[0].family, ", ".join(top_places), time or "") if part
+    )
+    spans = [f.event_span for f in answers if f.event_span is not None]
+    return {
+        "label": label,
+        "time": time,
+        "start": date.fromordinal(min(s.first for s in spans)).isoformat() if spans else None,
+        "end": date.fromordinal(max(s.last for s in spans)).isoformat() if spans else None,
+        "places": top_places,
+    }
+
+
+def _sort_value(figure: Figure) -> float:
+    return figure.value if figure.value is not None else figure.interval[0]
+
+
+def _slot_id(figures: Sequence[Figure]) -> str:
+    digest = hashlib.sha1("\n".join(sorted(f.id for f in figures)).encode()).hexdigest()
+    return f"s{digest[:12]}"
+
+
+def explain_across_slots(
+    slots: Sequence[Slot], groups: Sequence[Sequence[Figure]], name: Namer
+) -> None:
+    """A disputed value that equals a figure for a different measure or group in the same
+    event ("150 killed" in one source, "150 recognised as martyrs" in another) may count that
+    other thing: add a `subject` explanation to the disputed slot."""
+    by_value: dict[float, list[tuple[int, Figure]]] = defaultdict(list)
+    for index, group in enumerate(groups):
+        for figure in group:
+            if figure.value is not None:
+                by_value[figure.value].append((index, figure))
+    for index, (slot, group) in enumerate(zip(slots, groups, strict=True)):
+        if slot.verdict != "conflicting":
+            continue
+        event = [f.event_span for f in group if f.event_span is not None]
+        for values in slot.values:
+            if values.value is None:
+                continue
+            for other_index, other in by_value.get(values.value, ()):
+                span = other.event_span
+                if (
+                    other_index == index
+                    or span is None
+                    or not any(span.overlaps(own, 7) for own in event[:50])
+                ):
+                    continue
+                same_doc = [f.id for f in group if f.doc == other.doc and f.id not in slot.parts]
+                slot.explanations.append(
+                    Explanation(
+                        "subject",
+                        [*values.claims, *same_doc, other.id],
+                        f"{number(values.value)} is also the number {name(other.doc)} gives "
+                        f"for {other.measure} {other.subject or ''}".rstrip()
+                        + f" ({other.number_text}); the sources stating {number(values.value)} "
+                        f"here may count that instead.",
+                    )
+                )
