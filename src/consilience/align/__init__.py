@@ -6,14 +6,16 @@ and it takes them from the document text the ledger stores.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
 
-from consilience.align.figures import load_figures
+from consilience.align.figures import Figure, load_figures, place_key
 from consilience.align.grouping import group_figures
 from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
 from consilience.align.slots import Slot, build_slot, explain_across_slots
+from consilience.extract.figures.scope import PLACE_LABELS
 from consilience.store import Ledger
 
 __all__ = ["ReuseLink", "Slot", "align", "align_slots", "find_reuse"]
@@ -34,8 +36,8 @@ def align_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> li
     published = {str(doc["id"]): doc.get("published") for doc in documents}
     names = {str(doc["id"]): _document_name(doc) for doc in documents}
     reuse = ReuseIndex(ledger.reuse() if links is None else links)
-    figures = load_figures(ledger.iter_claims("figures"), published)
-    groups = group_figures(figures)
+    figures = list(load_figures(ledger.iter_claims("figures"), published))
+    groups = group_figures(figures, _places_by_document(ledger, figures))
 
     def name(doc_id: str) -> str:
         return names.get(doc_id, doc_id)
@@ -52,6 +54,22 @@ def align_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> li
         ),
     )
     return [slots[i] for i in order]
+
+
+def _places_by_document(ledger: Ledger, figures: list[Figure]) -> dict[str, frozenset[str]]:
+    """Every place name each document mentions: its place entities, its figures' places,
+    and entities of other labels whose name some figure gives as its place (the small NER
+    model often calls a town an organisation or a person). Other names are left out: two
+    unrelated reports both naming a ministry would otherwise be linked."""
+    places: dict[str, set[str]] = defaultdict(set)
+    for figure in figures:
+        places[figure.doc].update(figure.places)
+    figure_places = {place for names in places.values() for place in names}
+    for entity in ledger.iter_claims("entities"):
+        name = place_key(str(entity["text"]))
+        if entity["label"] in PLACE_LABELS or name in figure_places:
+            places[str(entity["doc"])].add(name)
+    return {doc: frozenset(names) for doc, names in places.items()}
 
 
 def _document_name(document: dict[str, Any]) -> str:

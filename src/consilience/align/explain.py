@@ -19,6 +19,8 @@ from consilience.align.independence import ReuseIndex
 # The most documents of each value compared with each other value, so that a slot stated by
 # thousands of documents costs a bounded number of comparisons.
 MAX_DOCS_COMPARED = 40
+# With many distinct values, each is compared with the most-reported ones only.
+MAX_VALUES_COMPARED = 8
 
 Namer = Callable[[str], str]
 
@@ -96,9 +98,14 @@ def scope_reason(first: Figure, second: Figure) -> str | None:
 def subject_reason(first: Figure, second: Figure) -> str | None:
     if first.measure != second.measure:
         return f"different things reported ({first.measure} vs {second.measure})"
-    if first.head != second.head and not {first.head, second.head} <= GENERIC_HEADS:
-        return f"different groups counted ({first.head or 'people'} vs {second.head or 'people'})"
-    return None
+    if first.head == second.head or {first.head, second.head} <= GENERIC_HEADS:
+        return None
+    # "people" includes "civilians": a generic count can explain a gap only by being larger.
+    if first.head in GENERIC_HEADS and not _larger(first, second):
+        return None
+    if second.head in GENERIC_HEADS and not _larger(second, first):
+        return None
+    return f"different groups counted ({first.head or 'people'} vs {second.head or 'people'})"
 
 
 def update_order(first: Figure, second: Figure) -> tuple[Figure, Figure] | None:
@@ -106,6 +113,8 @@ def update_order(first: Figure, second: Figure) -> tuple[Figure, Figure] | None:
     if first.doc == second.doc:
         if first.revision != second.revision:
             return (second, first) if first.revision else (first, second)
+        if first.revision and first.family in CUMULATIVE:  # "rose to 41 from 27"
+            return (first, second) if _larger(second, first) else (second, first)
         return None
     if first.published is None or second.published is None:
         return None
@@ -122,11 +131,20 @@ def compare(first: Figure, second: Figure) -> list[tuple[str, str]]:
     """The explanation kinds, with a reason each, for two figures with different values."""
     low_1, high_1 = first.interval
     low_2, high_2 = second.interval
-    if low_1 <= high_2 and low_2 <= high_1:
-        return [("approximation", "the stated ranges overlap")]
     order = update_order(first, second)
+    open_ended = high_1 == float("inf") or high_2 == float("inf")
+    overlap = low_1 <= high_2 and low_2 <= high_1
+    if overlap and not (order and open_ended):
+        return [("approximation", "the stated ranges overlap")]
+    if _near_rounding(first, second):
+        return [("approximation", "an approximate figure close to the other")]
     if order is not None:
-        return [("update", f"{number(order[1].value)} is the later figure")]
+        update = ("update", f"{number(order[1].value)} is the later figure")
+        places_1, places_2 = set(first.places), set(second.places)
+        if places_1 <= places_2 or places_2 <= places_1:
+            return [update]
+        scope = scope_reason(first, second)
+        return [update, ("scope", scope)] if scope else [update]
     found = []
     if first.doc == second.doc:
         scope = scope_reason(first, second)
@@ -147,8 +165,15 @@ def explain_values(
 ) -> list[Explanation]:
     """Explanations between every two distinct values of a slot."""
     findings: dict[tuple[str, int, int], _Finding] = {}
+    leading = set(
+        sorted(range(len(groups)), key=lambda i: -len({f.doc for f in groups[i]}))[
+            :MAX_VALUES_COMPARED
+        ]
+    )
     for i, group_1 in enumerate(groups):
         for j in range(i + 1, len(groups)):
+            if i not in leading and j not in leading:
+                continue
             for first in _per_document(group_1):
                 for second in _per_document(groups[j]):
                     for kind, reason in compare(first, second):
@@ -198,3 +223,16 @@ def _larger(first: Figure, second: Figure) -> bool:
     """True when `first` states a larger count than `second` (their ranges do not overlap
     when this is asked)."""
     return first.interval[0] > second.interval[0]
+
+
+# "About 20" and 18 differ by no more than a rounding of the approximate figure hides.
+APPROXIMATE_TOLERANCE = 0.10
+
+
+def _near_rounding(first: Figure, second: Figure) -> bool:
+    if "approximately" not in (first.qualifier, second.qualifier):
+        return False
+    if first.value is None or second.value is None:
+        return False
+    larger = max(first.value, second.value)
+    return larger > 0 and abs(first.value - second.value) / larger <= APPROXIMATE_TOLERANCE

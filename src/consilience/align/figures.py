@@ -19,6 +19,7 @@ from consilience.align.timespan import YEAR, Span, parse_span, published_day, pu
 MEASURE_FAMILY = {
     "detained": "arrested",
     "destroyed": "damaged",
+    "evacuated": "displaced",
 }
 # Counts that only grow as reports come in, so a later, higher figure reads as an update.
 CUMULATIVE = frozenset({
@@ -31,19 +32,24 @@ PERSON_MEASURES = CUMULATIVE - {"damaged"} | {"protesters", "recognised"}
 # What is counted, coarsely: figures about soldiers and about civilians answer different
 # questions; "people", "civilians" and "residents" are lined up and their difference shown.
 _SUBJECT_WORDS = {
-    "people": "people person individual civilian citizen resident inhabitant villager local "
-    "victim passenger worker pedestrian bystander man woman adult national worshipper "
-    "protester demonstrator student patient",
-    "combatants": "soldier troop serviceman servicemember officer policeman police policemen "
-    "militant fighter combatant gunman attacker insurgent rebel guard personnel trooper "
-    "marine agent",
+    "people": " ".join((
+        "people person individual one anyone nobody none everyone civilian citizen resident",
+        "inhabitant villager local victim passenger worker pedestrian bystander man woman",
+        "adult national worshipper protester demonstrator student patient",
+    )),
+    "combatants": " ".join((
+        "soldier troop serviceman servicemember officer policeman police policemen militant",
+        "fighter combatant gunman attacker insurgent rebel guard personnel trooper marine agent",
+    )),
     "children": "child kid minor infant baby toddler",
     "buildings": "home house apartment flat building dwelling residence structure shelter",
     "vehicles": "vehicle car ambulance truck bus van tank",
-}
+}  # fmt: skip
 _SUBJECT_CLASS = {word: name for name, words in _SUBJECT_WORDS.items() for word in words.split()}
 # Head nouns that say nothing beyond "people": differences between them are not reported.
-GENERIC_HEADS = frozenset({"", "people", "person", "individual", "victim"})
+GENERIC_HEADS = frozenset({
+    "", "people", "person", "individual", "victim", "one", "anyone", "nobody", "none", "everyone"
+})  # fmt: skip
 _HEAD_END = re.compile(
     r",|;|\(|\s(?:including|includ|among|of|from|who|whom|that|which|in|at|on|with|such|"
     r"as|during|after|before|across|inside|near)\s",
@@ -123,6 +129,8 @@ def singular(word: str) -> str:
             return word[: -len(plural)] + single
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
+    if word.endswith("ouses"):  # houses, blouses
+        return word[:-1]
     if word.endswith(("ses", "xes", "ches", "shes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith(("ss", "us", "sis")) and len(word) > 3:

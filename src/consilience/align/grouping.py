@@ -21,15 +21,75 @@ from consilience.align.timespan import MONTH, Span
 MERGE_SLACK_DAYS = 7
 
 
-def group_figures(figures: Iterable[Figure]) -> list[list[Figure]]:
-    """Figure claims grouped into slot candidates, in a deterministic order."""
+def group_figures(
+    figures: Iterable[Figure], doc_places: dict[str, frozenset[str]] | None = None
+) -> list[list[Figure]]:
+    """Figure claims grouped into slot candidates, in a deterministic order.
+
+    `doc_places` holds the names each document mentions (place_key form); figures of one
+    period whose documents share no name are different events (two storms in the same
+    week, in towns no report names together).
+    """
     blocks: dict[tuple[str, str], list[Figure]] = defaultdict(list)
     for figure in figures:
         blocks[(figure.family, figure.subject_class)].append(figure)
+    places = doc_places or {}
     groups: list[list[Figure]] = []
     for key in sorted(blocks):
-        for group in _events_in_block(blocks[key]):
+        for group in _split(blocks[key], places):
             groups.append(sorted(group, key=lambda figure: figure.order))
+    return groups
+
+
+def _split(figures: list[Figure], doc_places: dict[str, frozenset[str]]) -> list[list[Figure]]:
+    """Events by time, then by place; a group that place splits is swept by time again,
+    since the chain of dates that held it together may be broken."""
+    events: list[list[Figure]] = []
+    for event in _events_in_block(figures):
+        parts = _place_components(event, doc_places)
+        if len(parts) == 1:
+            events.append(event)
+        else:
+            for part in parts:
+                events.extend(_split(part, doc_places))
+    return events
+
+
+def _place_components(
+    figures: list[Figure], doc_places: dict[str, frozenset[str]]
+) -> list[list[Figure]]:
+    """Figures whose documents are connected by a shared place name (any named entity or
+    figure place both mention). Documents that mention no name stay with the largest
+    component."""
+    docs = sorted({figure.doc for figure in figures})
+    parent = {doc: doc for doc in docs}
+
+    def root(doc: str) -> str:
+        while parent[doc] != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    holder: dict[str, str] = {}
+    named = set()
+    for doc in docs:
+        for place in doc_places.get(doc, frozenset()):
+            named.add(doc)
+            if place in holder:
+                parent[root(doc)] = root(holder[place])
+            else:
+                holder[place] = doc
+    components: dict[str, list[Figure]] = defaultdict(list)
+    unplaced: list[Figure] = []
+    for figure in figures:
+        if figure.doc in named:
+            components[root(figure.doc)].append(figure)
+        else:
+            unplaced.append(figure)
+    if not components:
+        return [figures]
+    groups = sorted(components.values(), key=lambda group: (-len(group), group[0].order))
+    groups[0].extend(unplaced)
     return groups
 
 

@@ -29,6 +29,7 @@ from consilience.align.explain import (
 )
 from consilience.align.figures import Figure
 from consilience.align.independence import ReuseIndex, independent_sources
+from consilience.align.timespan import DAY, Span
 
 BEST_RULE = (
     "the value stated by the most independent sources, ties to the lower value; "
@@ -255,35 +256,49 @@ def explain_across_slots(
 ) -> None:
     """A disputed value that equals a figure for a different measure or group in the same
     event ("150 killed" in one source, "150 recognised as martyrs" in another) may count that
-    other thing: add a `subject` explanation to the disputed slot."""
-    by_value: dict[float, list[tuple[int, Figure]]] = defaultdict(list)
+    other thing: add a `subject` explanation to the disputed slot.
+
+    Figures are indexed by (value, year), so each lookup reads only same-valued figures of
+    the years the slot's event covers."""
+    by_value: dict[tuple[float, int], list[tuple[int, Figure]]] = defaultdict(list)
     for index, group in enumerate(groups):
         for figure in group:
-            if figure.value is not None:
-                by_value[figure.value].append((index, figure))
+            if figure.value is not None and figure.event_span is not None:
+                by_value[(figure.value, _year(figure.event_span.first))].append((index, figure))
     for index, (slot, group) in enumerate(zip(slots, groups, strict=True)):
-        if slot.verdict != "conflicting":
+        spans = [f.event_span for f in group if f.event_span is not None]
+        if slot.verdict != "conflicting" or not spans:
             continue
-        event = [f.event_span for f in group if f.event_span is not None]
+        event = Span(min(s.first for s in spans), max(s.last for s in spans), DAY)
+        years = range(
+            _year(event.first - 7), min(_year(event.last + 7), _year(event.first) + 3) + 1
+        )
         for values in slot.values:
             if values.value is None:
                 continue
-            for other_index, other in by_value.get(values.value, ()):
-                span = other.event_span
-                if (
-                    other_index == index
-                    or span is None
-                    or not any(span.overlaps(own, 7) for own in event[:50])
-                ):
-                    continue
-                same_doc = [f.id for f in group if f.doc == other.doc and f.id not in slot.parts]
-                slot.explanations.append(
-                    Explanation(
-                        "subject",
-                        [*values.claims, *same_doc, other.id],
-                        f"{number(values.value)} is also the number {name(other.doc)} gives "
-                        f"for {other.measure} {other.subject or ''}".rstrip()
-                        + f" ({other.number_text}); the sources stating {number(values.value)} "
-                        f"here may count that instead.",
-                    )
-                )
+            for year in years:
+                for other_index, other in by_value.get((values.value, year), ()):
+                    span = other.event_span
+                    if other_index == index or span is None or not span.overlaps(event, 7):
+                        continue
+                    if (other.family, other.subject_class) == (group[0].family, slot.subject):
+                        continue  # the same question: a different event, not another thing
+                    slot.explanations.append(_counts_other_thing(values, group, slot, other, name))
+
+
+def _counts_other_thing(
+    values: ValueGroup, group: Sequence[Figure], slot: Slot, other: Figure, name: Namer
+) -> Explanation:
+    same_doc = [f.id for f in group if f.doc == other.doc and f.id not in slot.parts]
+    described = f"{other.measure} {other.subject or ''}".rstrip()
+    return Explanation(
+        "subject",
+        [*values.claims, *same_doc, other.id],
+        f"{number(values.value)} is also the number {name(other.doc)} gives for {described} "
+        f"({other.number_text}); the sources stating {number(values.value)} here may count "
+        "that instead.",
+    )
+
+
+def _year(ordinal: int) -> int:
+    return date.fromordinal(max(ordinal, 1)).year

@@ -126,7 +126,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=root / "gold" / "seeds_gold.json")
     parser.add_argument("seeds", nargs="?", type=Path, default=root / "seeds")
-    parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args()
     score = score_seeds(args.gold, args.seeds)
     print(score.line())

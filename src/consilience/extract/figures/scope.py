@@ -37,11 +37,38 @@ class Scope:
     time_inherited: bool
 
 
-def _places(ents: list[Any]) -> list[str]:
+# Prepositions that place what a clause reports, and nouns that name a kind of place: a
+# proper noun after them is a place even when the small NER model labels it a person
+# ("killed 12 people in Arlo", "across Somerset", "the town of Arlo").
+_LOCATIVE = frozenset({"in", "across", "throughout", "near", "outside", "around", "inside"})
+_PLACE_NOUNS = frozenset({
+    "town", "city", "village", "province", "region", "district", "county", "state",
+    "valley", "area", "island", "capital", "port", "municipality", "oblast", "governorate",
+})  # fmt: skip
+
+
+def _places(ents: list[Any], tokens: Any = ()) -> list[str]:
+    """Place names among `ents`, then proper nouns in `tokens` that the syntax places."""
     names: list[str] = []
     for ent in ents:
         if ent.label_ in PLACE_LABELS and ent.text not in names:
             names.append(ent.text)
+    for token in tokens:
+        if token.pos_ != "PROPN" or token.dep_ not in ("pobj", "compound"):
+            continue
+        head = token.head if token.dep_ == "pobj" else None
+        if (
+            head is None
+            or head.lower_ not in _LOCATIVE
+            and not (head.lower_ == "of" and head.head.lower_ in _PLACE_NOUNS)
+        ):
+            continue
+        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+            continue
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        name = " ".join(t.text for t in [*words, token])
+        if name not in names and not any(name in known for known in names):
+            names.append(name)
     return names
 
 
@@ -66,8 +93,8 @@ class ScopeTracker:
         """Scope of a claim over tokens [first, last] of `sentence` (chunk at `offset`)."""
         ents = list(sentence.ents)
         inside = [ent for ent in ents if ent.start >= first and ent.end - 1 <= last]
-        places = _places(inside) or _places(ents)
         doc = sentence.doc
+        places = _places(inside, doc[first : last + 1]) or _places(ents, sentence)
         clause = self._times(offset + doc[first].idx, offset + doc[last].idx + len(doc[last]))
         times = clause or self._times(offset + sentence.start_char, offset + sentence.end_char)
         return Scope(
@@ -79,7 +106,7 @@ class ScopeTracker:
 
     def read(self, sentence: Any, offset: int) -> None:
         """Update the context after a sentence has been used."""
-        places = _places(list(sentence.ents))
+        places = _places(list(sentence.ents), sentence)
         if places:
             self.last_places = places
         times = self._times(offset + sentence.start_char, offset + sentence.end_char)
