@@ -18,11 +18,13 @@ import json
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from consilience.align.figures import MEASURE_FAMILY
 
+CLUSTERS = Path(__file__).resolve().parents[3] / "tests" / "data" / "clusters"
 GOLD_KINDS = {"definition_difference": "subject", "scope_difference": "scope"}
 
 
@@ -121,18 +123,120 @@ def score_seeds(gold_path: Path, seeds_dir: Path) -> AlignScore:
     return score
 
 
+@dataclass
+class ClusterScore:
+    """Agreement with the held-out report clusters (tests/data/clusters/expected.json)."""
+
+    slots: int = 0
+    grouped: int = 0
+    verdict: int = 0
+    latest: int = 0
+    latest_expected: int = 0
+    kinds: int = 0
+    kinds_found: int = 0
+    kept_apart: int = 0
+    apart_expected: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"multi-source gold slots {self.slots}: grouped {self.grouped} "
+            f"({_share(self.grouped, self.slots)}), verdict equal {self.verdict}; latest "
+            f"{self.latest}/{self.latest_expected}; explanation kinds found "
+            f"{self.kinds_found}/{self.kinds}; figures kept out of other events' slots "
+            f"{self.kept_apart}/{self.apart_expected}"
+        )
+
+
+def _claims_at_text(
+    figures: list[dict[str, Any]],
+    files: dict[str, str],
+    texts: dict[str, str],
+    file: str,
+    words: str,
+) -> set[str]:
+    """Figure claims whose clause covers the first occurrence of `words` in `file`."""
+    at = texts.get(file, "").find(words)
+    if at < 0:
+        return set()
+    return {
+        f["id"]
+        for f in figures
+        if files[f["doc"]] == file and f["start"] < at + len(words) and at < f["end"]
+    }
+
+
+def score_clusters(clusters_dir: Path) -> ClusterScore:
+    """Build each cluster folder and compare its slots with the expected annotation."""
+    from consilience.api import build
+
+    expected = json.loads((clusters_dir / "expected.json").read_text(encoding="utf-8"))
+    score = ClusterScore()
+    with tempfile.TemporaryDirectory() as folder:
+        for cluster in sorted({item["cluster"] for item in expected["slots"]}):
+            ledger = build([str(clusters_dir / cluster)], ledger=Path(folder) / f"{cluster}.db")
+            files = {str(d["id"]): Path(str(d["path"])).name for d in ledger.documents()}
+            texts = {files[doc]: text for doc, text in ledger.iter_texts()}
+            figures, slots = ledger.figures(), ledger.slots()
+            ledger.close()
+            slot_of = {claim: slot for slot in slots for claim in slot["claims"]}
+
+            claims_for = partial(_claims_at_text, figures, files, texts)
+
+            for item in (i for i in expected["slots"] if i["cluster"] == cluster):
+                values = [v for v in item["values"] if v.get("role") != "previous_figure"]
+                if len({v["file"] for v in values}) < 2:
+                    continue
+                score.slots += 1
+                found = [claims_for(v["file"], v["text"]) for v in values]
+                homes = {slot_of[c]["id"] for claims in found for c in claims if c in slot_of}
+                if len(homes) != 1 or not all(found):
+                    score.errors.append(
+                        f"{cluster}: not grouped: {item['measure']} {item['subject']}"
+                    )
+                    continue
+                score.grouped += 1
+                slot = slot_of[next(iter(found[0]))]
+                score.verdict += slot["verdict"] == item["verdict"]
+                if item.get("latest") is not None:
+                    score.latest_expected += 1
+                    latest = slot.get("latest") or {}
+                    score.latest += latest.get("value") == item["latest"]
+                ours = {e["kind"] for e in slot["explanations"]}
+                for kind in item["explanations"]:
+                    score.kinds += 1
+                    if kind in ours:
+                        score.kinds_found += 1
+                    else:
+                        score.errors.append(
+                            f"{cluster}: no {kind}: {item['measure']} {item['subject']}"
+                        )
+            for item in (i for i in expected.get("not_in_slot", []) if i["cluster"] == cluster):
+                claims = claims_for(item["file"], item["text"])
+                if not claims:
+                    continue
+                score.apart_expected += 1
+                home = slot_of.get(next(iter(claims)))
+                if home is None or home["sources"] <= 1:
+                    score.kept_apart += 1
+                else:
+                    score.errors.append(f"{cluster}: joined a slot: {item['text']}")
+    return score
+
+
 def main() -> None:
     root = Path(__file__).resolve().parents[3].parent / "shared"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", nargs="?", type=Path, default=root / "gold" / "seeds_gold.json")
     parser.add_argument("seeds", nargs="?", type=Path, default=root / "seeds")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument("--clusters", type=Path, default=CLUSTERS)
     args = parser.parse_args()
-    score = score_seeds(args.gold, args.seeds)
-    print(score.line())
-    if args.verbose:
-        for error in score.errors:
-            print(f"  {error}")
+    for score in (score_seeds(args.gold, args.seeds), score_clusters(args.clusters)):
+        print(score.line())
+        if args.verbose:
+            for error in score.errors:
+                print(f"  {error}")
 
 
 if __name__ == "__main__":
