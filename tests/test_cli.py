@@ -50,6 +50,7 @@ def test_build_show_export_tour(tmp_path: Path, examples_dir: Path) -> None:
             "slots",
             "reuse",
             "timeline",
+            "actors",
         )
     )
     documents = list(csv.DictReader((tables / "documents.csv").open(encoding="utf-8")))

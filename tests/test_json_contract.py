@@ -17,7 +17,7 @@ SCHEMA = json.loads(
     (ROOT / "src" / "consilience" / "schema" / "consilience-1.schema.json").read_text()
 )
 TOP_KEYS = ["schema", "documents", "entities", "figures", "dates", "events", "quotes", "slots",
-            "reuse", "timeline"]  # fmt: skip
+            "reuse", "timeline", "actors"]  # fmt: skip
 
 
 def build_and_export(corpus: Path, ledger: Path) -> str:

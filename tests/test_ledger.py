@@ -46,6 +46,28 @@ def test_ledger_from_a_newer_version_is_refused(tmp_path: Path, corpus: Path) ->
         Ledger(path)
 
 
+def test_version_1_ledger_is_upgraded_and_realigned_on_next_build(
+    tmp_path: Path, corpus: Path
+) -> None:
+    path = tmp_path / "l.db"
+    with build([str(corpus)], path) as ledger:
+        slots_before = ledger.slots()
+        assert ledger.actors()
+    db = sqlite3.connect(path)  # make it the version-1 file an older consilience wrote
+    db.execute("DROP TABLE actors")
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with Ledger(path) as upgraded:
+        assert upgraded.schema_version == SCHEMA_VERSION
+        assert upgraded.actors() == []
+        assert not upgraded.alignment_current()
+    with build([str(corpus)], path) as rebuilt:
+        assert rebuilt.last_build is not None and rebuilt.last_build.extracted == 0
+        assert rebuilt.actors()
+        assert rebuilt.slots() == slots_before
+
+
 def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "other.db"
     db = sqlite3.connect(path)

@@ -10,11 +10,13 @@ from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
 
+from consilience.align.actors import build_actor_index
 from consilience.align.figures import Figure, load_figures, place_key
 from consilience.align.grouping import group_figures
 from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
 from consilience.align.slots import Slot, build_slot, explain_across_slots
+from consilience.align.timeline import build_timeline
 from consilience.extract.figures.scope import PLACE_LABELS
 from consilience.store import Ledger
 
@@ -23,11 +25,16 @@ __all__ = ["ReuseLink", "Slot", "align", "align_slots", "find_reuse"]
 
 def align(ledger: Ledger) -> None:
     """Recompute every corpus-wide result from what the ledger holds: text reuse first (the
-    slots need it to count independent sources), then slots."""
+    slots need it to count independent sources), then slots, the merged timeline and the
+    index of actors and places."""
     links = [link.to_dict() for link in find_reuse(ledger.iter_texts())]
     ledger.replace_results("reuse", links)
     slots = align_slots(ledger, links)
     ledger.replace_results("slots", [slot.to_dict() for slot in slots])
+    timeline = build_timeline(ledger.iter_claims("events"))
+    ledger.replace_results("timeline", [entry.to_dict() for entry in timeline])
+    actors = build_actor_index(ledger.iter_claims("entities"), ledger.iter_texts())
+    ledger.replace_results("actors", [entry.to_dict() for entry in actors])
 
 
 def align_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> list[Slot]:

@@ -19,7 +19,7 @@ from consilience.store.schema import (
     LEDGER_KIND,
     MIGRATIONS,
     RESULT_TABLES,
-    SCHEMA_V1,
+    SCHEMA_V2,
     SCHEMA_VERSION,
 )
 
@@ -62,7 +62,7 @@ class Ledger:
         if version == 0 and not tables:
             self._db.execute("PRAGMA journal_mode = WAL")
             with self._transaction():
-                for statement in SCHEMA_V1:
+                for statement in SCHEMA_V2:
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO meta VALUES ('kind', ?)", (LEDGER_KIND,))
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -316,6 +316,9 @@ class Ledger:
 
     def timeline(self) -> list[dict[str, Any]]:
         return self.results("timeline")
+
+    def actors(self) -> list[dict[str, Any]]:
+        return self.results("actors")
 
     def to_dict(self) -> dict[str, Any]:
         """The whole ledger in the JSON contract documented in docs/schema.md."""

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LEDGER_KIND = "consilience-ledger"
 
 # Claim tables other than entities keep their kind-specific fields in `attrs` (JSON)
 # until their extractor lands and promotes what needs indexing to columns.
 _ATTR_CLAIM_TABLES = ("figures", "dates", "events", "quotes")
-RESULT_TABLES = ("slots", "reuse", "timeline")
+RESULT_TABLES = ("slots", "reuse", "timeline", "actors")
+_RESULT_TABLE = "CREATE TABLE {} (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, data TEXT NOT NULL)"
 
 SCHEMA_V1 = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -59,11 +60,12 @@ SCHEMA_V1 = [
             f"CREATE INDEX {table}_doc ON {table}(doc_id, start)",
         )
     ),
-    *(
-        f"CREATE TABLE {table} (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, data TEXT NOT NULL)"
-        for table in RESULT_TABLES
-    ),
+    *(_RESULT_TABLE.format(table) for table in RESULT_TABLES[:3]),
 ]
+# Version 2 adds the index of actors and places.
+SCHEMA_V2 = [*SCHEMA_V1, _RESULT_TABLE.format("actors")]
 
 # MIGRATIONS[n] upgrades a ledger from version n to n + 1.
-MIGRATIONS: dict[int, list[str]] = {}
+MIGRATIONS: dict[int, list[str]] = {
+    1: [_RESULT_TABLE.format("actors"), "INSERT OR REPLACE INTO meta VALUES ('aligned', '0')"],
+}
