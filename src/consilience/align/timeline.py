@@ -1,0 +1,305 @@
+"""The merged timeline: dated event claims from many documents, grouped into one entry per
+happening and put in calendar order.
+
+Two event claims become one entry when their dates can name the same days and their clauses
+name the same happening. Dates are compared as day intervals (`1994-03` contains
+`1994-03-29`; `198X` with mod END covers 1987-1989), so a report that says "in March 1994"
+and one that says "on March 29, 1994" line up. Words are compared as crude stems of the
+content words of `what` plus the actor and place names. A coarse date says little about
+which happening is meant, so the further apart two granularities are, the more words the
+clauses must share (see `_THRESHOLDS`); otherwise "the 1990s" would swallow every event of
+that decade.
+
+Left out on purpose: recurring dates (`XXXX-01-20`, an anniversary kept every year) and
+values that name no calendar days (durations, `PRESENT_REF`, None) have no place on a
+calendar line, so they get no entry. BEFORE, AFTER and APPROX keep the interval of the date
+they qualify (the entry carries the mod); START, MID and END narrow it to a calendar third.
+
+Cost: claims are blocked by month, year, decade or century according to how coarse their
+own date is, and within a block only claims that share an informative word are compared, so the
+work grows with the number of claims, not with its square. Links are then applied strongest
+first through a union-find that refuses any union whose members would no longer share a
+common day: one vague "1990" cannot chain January and November into one entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from consilience.align.timespan import CENTURY, DECADE, MONTH, YEAR, parse_span
+
+# (longest interval in days, words shared at least, overlap coefficient at least), looked up
+# with the longer of two intervals when it is at least twice the shorter. Day against day, a
+# two-day night, a week or a month, and any two dates of the same granularity: two shared
+# content words name the same happening. A day or month against a year: three, covering
+# half the shorter clause. Against a decade or a century: four, covering most of it.
+_THRESHOLDS = ((31.0, 2, 0.25), (366.0, 3, 0.5), (math.inf, 4, 0.6))
+# A word found in more claims of one block than this proposes no comparisons (it still
+# counts when two claims are compared); it keeps the cost linear on one-topic corpora.
+_MAX_POSTING = 100
+_LABEL_CHARS = 100
+_LEVEL_MONTHS = (1, 12, 120, 1200)  # block widths: month, year, decade, century
+
+_STOP_WORDS = """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each
+    few for from further had has have having he her here hers him his how i if in into is
+    it its itself just more most no nor not now of off on once only or other our ours out
+    over own same she should so some such than that the their theirs them then there these
+    they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your yours day days night year years month week
+    today tonight yesterday tomorrow time date later ago january february march april may
+    june july august september october november december monday tuesday wednesday thursday
+    friday saturday sunday"""
+_STOP = frozenset(_STOP_WORDS.split())
+_WORD = re.compile(r"[a-z]+")
+
+
+def _stem(word: str) -> str:
+    """Crude suffix stripping, enough that attack/attacks/attacked/attacking meet."""
+    for suffix, keep in (("ies", "y"), ("es", "e"), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: len(word) - len(suffix)] + keep
+            break
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: len(word) - len(suffix)]
+            if word[-1] == word[-2] and word[-1] not in "lsz":
+                word = word[:-1]  # committed -> committ -> commit
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+def content_words(event: dict[str, Any]) -> frozenset[str]:
+    """Stems of the content words of an event's clause and of its actor and place names."""
+    text = " ".join([event.get("what") or "", *event.get("actors", []), *event.get("places", [])])
+    words = (w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in _STOP)
+    return frozenset(_stem(w) for w in words)
+
+
+def _third(count: int, mod: str) -> tuple[int, int]:
+    """Unit indices (inclusive) of the early, middle or late third of `count` units."""
+    third = count // 3
+    return {"START": (0, third - 1), "MID": (third, count - third - 1)}.get(
+        mod, (count - third, count - 1)
+    )
+
+
+def day_interval(value: str | None, mod: str | None = None) -> tuple[int, int] | None:
+    """The inclusive day ordinals a TIMEX3 value covers after its mod, or None when it has
+    no place on the calendar. Early/mid/late cut calendar thirds: days 1-10, 11-20 and 21-end
+    of a month, four months of a year, 1980-82, 1983-86 and 1987-89 of the 1980s."""
+    base = parse_span(value)
+    if base is None or value is None:
+        return None
+    if mod not in ("START", "MID", "END"):
+        return base.first, base.last
+    if "/" in value or base.granularity not in (MONTH, YEAR, DECADE, CENTURY):
+        narrowed = parse_span(value, mod)
+        return None if narrowed is None else (narrowed.first, narrowed.last)
+    first = date.fromordinal(base.first)
+    if base.granularity == MONTH:
+        low, high = {"START": (0, 9), "MID": (10, 19)}.get(mod, (20, base.days - 1))
+        return base.first + low, base.first + high
+    if base.granularity == YEAR:
+        low, high = _third(12, mod)
+        end = date(first.year + (high + 1) // 12, (high + 1) % 12 + 1, 1).toordinal() - 1
+        return date(first.year, low + 1, 1).toordinal(), end
+    years = date.fromordinal(base.last).year - first.year + 1
+    low, high = _third(years, mod)
+    return date(first.year + low, 1, 1).toordinal(), date(first.year + high, 12, 31).toordinal()
+
+
+@dataclass(frozen=True)
+class _Claim:
+    event: dict[str, Any]
+    first: int
+    last: int
+    words: frozenset[str]
+
+    @property
+    def days(self) -> int:
+        return self.last - self.first + 1
+
+    @property
+    def level(self) -> int:
+        """How wide a block this claim needs: 0 month, 1 year, 2 decade, 3 century."""
+        return sum(self.days > limit for limit in (31, 366, 3653))
+
+
+def same_happening(a: _Claim, b: _Claim) -> float | None:
+    """How strongly two claims name the same happening (their overlap coefficient), or None
+    when their dates are disjoint or they share too few words for how far apart their
+    granularities are."""
+    if a.first > b.last or b.first > a.last or not a.words or not b.words:
+        return None
+    shared = len(a.words & b.words)
+    overlap = shared / min(len(a.words), len(b.words))
+    longer, shorter = max(a.days, b.days), min(a.days, b.days)
+    width = longer if longer >= 2 * shorter else 1
+    _, least, coefficient = next(t for t in _THRESHOLDS if width <= t[0])
+    return overlap if shared >= least and overlap >= coefficient else None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One happening on the timeline, with every claim and span that dates it."""
+
+    id: str
+    date: str
+    mod: str | None
+    start: str
+    end: str
+    what: str
+    events: tuple[str, ...]
+    documents: tuple[str, ...]
+    spans: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date,
+            "mod": self.mod,
+            "start": self.start,
+            "end": self.end,
+            "what": self.what,
+            "events": list(self.events),
+            "documents": list(self.documents),
+            "spans": [dict(span) for span in self.spans],
+        }
+
+
+def _links(claims: list[_Claim]) -> list[tuple[float, str, str]]:
+    """Candidate pairs that pass `same_happening`, found block by block. A claim sits in the
+    blocks of its own level and of every coarser one; a block compares only pairs whose
+    coarser member belongs to that level, so each pair is weighed in one kind of block."""
+    blocks: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        first, last = (date.fromordinal(day) for day in (claim.first, claim.last))
+        first_month, last_month = (d.year * 12 + d.month - 1 for d in (first, last))
+        for level in range(claim.level, len(_LEVEL_MONTHS)):
+            width = _LEVEL_MONTHS[level]
+            for bucket in range(first_month // width, last_month // width + 1):
+                blocks[(level, bucket)].append(index)
+    found: dict[tuple[str, str], float] = {}
+    for (level, _), members in sorted(blocks.items()):
+        postings: dict[str, list[int]] = defaultdict(list)
+        for index in members:
+            for word in claims[index].words:
+                postings[word].append(index)
+        for indices in postings.values():
+            if len(indices) > _MAX_POSTING:
+                continue
+            for i, left in enumerate(indices):
+                for right in indices[i + 1 :]:
+                    a, b = claims[left], claims[right]
+                    ids = sorted((a.event["id"], b.event["id"]))
+                    pair = (ids[0], ids[1])
+                    if max(a.level, b.level) != level or pair in found:
+                        continue
+                    strength = same_happening(a, b)
+                    if strength is not None:
+                        found[pair] = strength
+    return sorted(((s, a, b) for (a, b), s in found.items()), key=lambda x: (-x[0], x[1], x[2]))
+
+
+def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
+    """Union-find over the links, strongest first; each group keeps the days all its
+    members share and a union that would leave none is refused."""
+    parent = {c.event["id"]: c.event["id"] for c in claims}
+    common = {c.event["id"]: (c.first, c.last) for c in claims}
+
+    def root(node: str) -> str:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    for _, a, b in _links(claims):
+        ra, rb = root(a), root(b)
+        low = max(common[ra][0], common[rb][0])
+        high = min(common[ra][1], common[rb][1])
+        if ra != rb and low <= high:
+            parent[max(ra, rb)] = min(ra, rb)
+            common[min(ra, rb)] = (low, high)
+    groups: dict[str, list[_Claim]] = defaultdict(list)
+    for claim in claims:
+        groups[root(claim.event["id"])].append(claim)
+    return list(groups.values())
+
+
+def _label(members: list[_Claim]) -> str:
+    """The clause closest to all the others (summed cosine of word sets), tidied and cut:
+    the extractor leaves ", ," where it took the date out."""
+    texts = [m for m in members if (m.event.get("what") or "").strip()] or members
+
+    def centrality(m: _Claim) -> float:
+        return sum(
+            len(m.words & o.words) / math.sqrt(len(m.words) * len(o.words))
+            for o in texts
+            if o is not m and m.words and o.words
+        )
+
+    best = max(texts, key=lambda m: (centrality(m), len(m.words), m.event["id"]))
+    text = re.sub(r"\s+", " ", best.event.get("what") or "")
+    text = re.sub(r"\s+([,;:.)])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    text = re.sub(r",(?=[^\W\d])", ", ", text)
+    text = re.sub(r"^\d{4}, ", "", text.strip(" ,;:.-\u2013\u2014"))  # "1990, the troops..."
+    if len(text) > _LABEL_CHARS:
+        cut = text.rfind(" ", 0, _LABEL_CHARS)
+        text = text[: cut if cut > 0 else _LABEL_CHARS].rstrip(" ,;:") + "\u2026"
+    return text
+
+
+def _entry(members: list[_Claim]) -> TimelineEntry:
+    members = sorted(members, key=lambda m: m.event["id"])
+    counts = Counter(m.event["date"] for m in members)
+    dated = min(members, key=lambda m: (m.days, -counts[m.event["date"]], m.event["date"]))
+    ids = tuple(sorted(m.event["id"] for m in members))
+    spans = sorted(
+        (
+            {
+                "doc": m.event["doc"],
+                "event": m.event["id"],
+                "start": m.event.get("start"),
+                "end": m.event.get("end"),
+                "date_text": m.event.get("date_text"),
+            }
+            for m in members
+        ),
+        key=lambda s: (s["doc"], s["start"] or 0, s["event"]),
+    )
+    return TimelineEntry(
+        id="t" + hashlib.sha1("\n".join(ids).encode()).hexdigest()[:12],
+        date=dated.event["date"],
+        mod=dated.event.get("mod"),
+        start=date.fromordinal(dated.first).isoformat(),
+        end=date.fromordinal(dated.last).isoformat(),
+        what=_label(members),
+        events=ids,
+        documents=tuple(sorted({m.event["doc"] for m in members})),
+        spans=tuple(spans),
+    )
+
+
+def build_timeline(events: Iterable[dict[str, Any]]) -> list[TimelineEntry]:
+    """Merge event claims (as `Ledger.events()` gives them) into timeline entries, sorted by
+    the first day of their interval, then the last, then id: of two dates that start on the
+    same day the narrower comes first (`1987`, then `198X` END, which is 1987-89; January
+    1990 before the year 1990), and a vague date sits where it begins. Claims whose date names no
+    calendar days (None, recurring `XXXX-..`, durations) are left out."""
+    claims: dict[str, _Claim] = {}
+    for event in events:
+        interval = day_interval(event.get("date"), event.get("mod"))
+        if interval is not None:
+            claims[event["id"]] = _Claim(event, interval[0], interval[1], content_words(event))
+    ordered = [claims[key] for key in sorted(claims)]
+    entries = [_entry(group) for group in _cluster(ordered)]
+    return sorted(entries, key=lambda e: (e.start, e.end, e.id))

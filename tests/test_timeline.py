@@ -1,0 +1,366 @@
+"""The merged timeline: the same happening told by several documents is one entry, with
+every document and span that dates it; different happenings stay apart even on the same
+day; a vague date does not swallow specific events; entries come in calendar order."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+from consilience import build
+from consilience.align.timeline import TimelineEntry, build_timeline, day_interval
+
+from .conftest import SHARED
+
+
+def event(
+    doc: str,
+    n: int,
+    date: str | None,
+    what: str,
+    *,
+    mod: str | None = None,
+    actors: tuple[str, ...] = (),
+    places: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """An event claim shaped as `Ledger.events()` returns it."""
+    return {
+        "id": f"{doc}-e{n}",
+        "doc": doc,
+        "start": 10 * n,
+        "end": 10 * n + 9,
+        "text": what,
+        "date": date,
+        "mod": mod,
+        "date_start": 10 * n,
+        "date_end": 10 * n + 3,
+        "date_text": date or "",
+        "what": what,
+        "actors": list(actors),
+        "places": list(places),
+    }
+
+
+A, B, C = "a" * 16, "b" * 16, "c" * 16
+
+
+def entry_of(timeline: list[TimelineEntry], event_id: str) -> TimelineEntry:
+    return next(entry for entry in timeline if event_id in entry.events)
+
+
+def test_the_same_storm_in_three_documents_is_one_entry() -> None:
+    events = [
+        event(
+            A,
+            0,
+            "2031-03-14",
+            "a violent storm tore the roofs off forty houses in Keldby",
+            places=("Keldby",),
+        ),
+        event(
+            B,
+            0,
+            "2031-03-14",
+            "the storm ripped roofs from houses across Keldby",
+            places=("Keldby",),
+        ),
+        event(
+            C,
+            3,
+            "2031-03-14",
+            "Keldby residents lost their roofs when the storm struck",
+            places=("Keldby",),
+        ),
+    ]
+    [entry] = build_timeline(events)
+    record = entry.to_dict()
+    assert record["documents"] == [A, B, C]
+    assert record["events"] == [f"{A}-e0", f"{B}-e0", f"{C}-e3"]
+    assert (record["date"], record["start"], record["end"]) == (
+        "2031-03-14",
+        "2031-03-14",
+        "2031-03-14",
+    )
+    assert "storm" in record["what"]
+    assert [(s["doc"], s["event"], s["start"], s["end"]) for s in record["spans"]] == [
+        (A, f"{A}-e0", 0, 9), (B, f"{B}-e0", 0, 9), (C, f"{C}-e3", 30, 39),
+    ]  # fmt: skip
+    assert record["id"].startswith("t") and json.loads(json.dumps(record)) == record
+
+
+def test_a_month_and_its_exact_day_for_the_same_election_merge() -> None:
+    events = [
+        event(
+            A,
+            0,
+            "2029-05",
+            "voters in Ostmark elected Lena Varga as mayor",
+            actors=("Lena Varga",),
+            places=("Ostmark",),
+        ),
+        event(
+            B,
+            1,
+            "2029-05-12",
+            "Lena Varga won the Ostmark mayoral election",
+            actors=("Lena Varga",),
+            places=("Ostmark",),
+        ),
+    ]
+    [entry] = build_timeline(events)
+    assert entry.documents == (A, B)
+    # The most specific date of the members names the entry.
+    assert (entry.date, entry.start, entry.end) == ("2029-05-12", "2029-05-12", "2029-05-12")
+
+
+def test_two_happenings_on_the_same_day_stay_apart() -> None:
+    events = [
+        event(
+            A,
+            0,
+            "2031-03-14",
+            "a storm tore the roofs off forty houses in Keldby",
+            places=("Keldby",),
+        ),
+        event(
+            B,
+            0,
+            "2031-03-14",
+            "the council of Brenna approved a new budget for its schools",
+            places=("Brenna",),
+        ),
+        event(
+            C,
+            0,
+            "2031-03-14",
+            "fire destroyed the old grain mill outside Brenna",
+            places=("Brenna",),
+        ),
+    ]
+    timeline = build_timeline(events)
+    assert len(timeline) == 3
+    assert all(len(entry.documents) == 1 for entry in timeline)
+
+
+def test_a_decade_does_not_swallow_a_specific_year() -> None:
+    events = [
+        event(
+            A,
+            0,
+            "199X",
+            "the harbour of Keldby grew into the busiest port of the coast",
+            places=("Keldby",),
+        ),
+        event(
+            B, 0, "1994", "a fire destroyed the harbour warehouses of Keldby", places=("Keldby",)
+        ),
+    ]
+    assert len(build_timeline(events)) == 2
+
+
+def test_coarse_dates_need_more_shared_words_than_equal_ones() -> None:
+    # Two shared words ("fire", "Brenna") are enough between two days...
+    same_day = [
+        event(A, 0, "2030-06-02", "fire destroyed the grain mill in Brenna", places=("Brenna",)),
+        event(
+            B,
+            0,
+            "2030-06-02",
+            "Brenna firefighters fought the fire for six hours",
+            places=("Brenna",),
+        ),
+    ]
+    assert len(build_timeline(same_day)) == 1
+    # ...but not between a day and its whole year,
+    vague = [same_day[0], {**same_day[1], "date": "2030"}]
+    assert len(build_timeline(vague)) == 2
+    # unless the clauses tell the same happening.
+    retold = [
+        same_day[0],
+        event(B, 0, "2030", "the fire that destroyed the grain mill of Brenna", places=("Brenna",)),
+    ]
+    [entry] = build_timeline(retold)
+    assert entry.date == "2030-06-02"
+
+
+def test_a_vague_date_cannot_chain_two_different_days_together() -> None:
+    events = [
+        event(A, 0, "2030-02-03", "the Kell bridge collapsed under a lorry", places=("Kell",)),
+        event(
+            B, 0, "2030-09-20", "the Kell bridge collapsed again after repairs", places=("Kell",)
+        ),
+        event(C, 0, "2030", "the Kell bridge collapsed", places=("Kell",)),
+    ]
+    timeline = build_timeline(events)
+    assert entry_of(timeline, f"{A}-e0") is not entry_of(timeline, f"{B}-e0")
+    assert len(timeline) == 2  # the vague one joins one of them, not both
+
+
+def test_a_document_repeating_itself_is_one_entry() -> None:
+    events = [
+        event(A, 0, "2031-03-14", "the storm tore roofs off houses in Keldby", places=("Keldby",)),
+        event(
+            A, 5, "2031-03-14", "Keldby houses whose roofs the storm tore off", places=("Keldby",)
+        ),
+    ]
+    [entry] = build_timeline(events)
+    assert entry.documents == (A,) and len(entry.spans) == 2
+
+
+def test_an_interval_across_new_year_meets_its_second_day() -> None:
+    events = [
+        event(
+            A,
+            0,
+            "2029-12-31/2030-01-01",
+            "fireworks set the Ostmark town hall roof alight",
+            places=("Ostmark",),
+        ),
+        event(
+            B,
+            0,
+            "2030-01-01",
+            "the roof of Ostmark town hall caught fire from fireworks",
+            places=("Ostmark",),
+        ),
+    ]
+    [entry] = build_timeline(events)
+    assert entry.documents == (A, B)
+
+
+def test_order_follows_interval_start_then_end() -> None:
+    events = [
+        event(A, 0, "1987-05-03/1987-05-04", "the dam on the Kell was opened"),
+        event(A, 1, "198X", "the shipyards closed one after another", mod="END"),
+        event(A, 2, "1987", "a new railway reached Ostmark"),
+        event(A, 3, "19", "the valley emptied as farms were abandoned"),
+        event(A, 4, "1987-05", "the mayor resigned over a scandal", mod="MID"),
+        event(A, 5, "198X", "miners struck for higher wages", mod="START"),
+        event(A, 6, "1986-W02", "the river froze solid"),
+    ]
+    timeline = build_timeline(events)
+    assert [(e.date, e.mod, e.start, e.end) for e in timeline] == [
+        ("19", None, "1900-01-01", "1999-12-31"),
+        ("198X", "START", "1980-01-01", "1982-12-31"),
+        ("1986-W02", None, "1986-01-06", "1986-01-12"),
+        ("1987", None, "1987-01-01", "1987-12-31"),
+        ("198X", "END", "1987-01-01", "1989-12-31"),
+        ("1987-05-03/1987-05-04", None, "1987-05-03", "1987-05-04"),
+        ("1987-05", "MID", "1987-05-11", "1987-05-20"),
+    ]
+
+
+def test_recurring_and_unplaceable_dates_get_no_entry() -> None:
+    events = [
+        event(A, 0, "XXXX-01-20", "Ostmark keeps a day of mourning for the flood victims"),
+        event(A, 1, None, "the flood victims were mourned"),
+        event(A, 2, "P3Y", "the rebuilding of Ostmark lasted"),
+        event(A, 3, "2029-01-20", "the flood drowned the lower town of Ostmark"),
+    ]
+    assert [entry.events for entry in build_timeline(events)] == [(f"{A}-e3",)]
+    assert day_interval("XXXX-01-20") is None
+
+
+def test_the_timeline_is_the_same_whatever_the_input_order() -> None:
+    events = [
+        event(doc, n, date, what, places=("Keldby",))
+        for doc in (A, B, C)
+        for n, (date, what) in enumerate(
+            [
+                ("2031-03-14", "a storm tore roofs off houses in Keldby"),
+                ("2031-03", "Keldby houses lost their roofs in a storm"),
+                ("2031", "the Keldby harbour reopened"),
+                ("203X", "Keldby grew"),
+            ]
+        )
+    ]
+    expected = [entry.to_dict() for entry in build_timeline(events)]
+    for seed in range(5):
+        shuffled = events[:]
+        random.Random(seed).shuffle(shuffled)
+        assert [entry.to_dict() for entry in build_timeline(shuffled)] == expected
+
+
+def _overlaps(claim: dict[str, Any], start: int, end: int) -> bool:
+    return bool(claim["start"] < end and start < claim["end"])
+
+
+def test_the_seed_timeline_merges_what_the_sources_share(seeds_dir: Path, tmp_path: Path) -> None:
+    with build([str(seeds_dir)], tmp_path / "seeds.db") as ledger:
+        names = {d["id"]: Path(d["path"]).name for d in ledger.documents()}
+        events = ledger.events()
+    timeline = build_timeline(events)
+    starts = [entry.start for entry in timeline]
+    assert starts == sorted(starts)
+
+    whats = {e["id"]: e["what"].lower() for e in events}
+
+    def supported(date: str, *words: str) -> TimelineEntry:
+        """The entry dated `date` whose members' clauses say all `words`, with most sources."""
+        return max(
+            (
+                e
+                for e in timeline
+                if e.date == date and all(any(w in whats[i] for i in e.events) for w in words)
+            ),
+            key=lambda e: len(e.documents),
+        )
+
+    attack = supported("1990-01-19/1990-01-20", "attacked", "baku")
+    moscow = supported("1990-01-21", "heydar aliyev", "moscow")
+    assert len(attack.documents) >= 3 and len(moscow.documents) >= 3
+    assert timeline.index(attack) < timeline.index(moscow)
+    later = [e for e in timeline if e.start >= "1994"]
+    assert any(e.start.startswith("1994") for e in later)
+    assert any(e.start.startswith("2020") for e in later)
+    assert any(e.start.startswith("2023") for e in later)
+    assert timeline.index(moscow) < timeline.index(later[0])
+
+    # The hand annotation: which statements of different articles tell the same happening.
+    gold = json.loads((SHARED / "gold" / "seeds_gold.json").read_text(encoding="utf-8"))
+    where = {event_id: i for i, entry in enumerate(timeline) for event_id in entry.events}
+    merged = []
+    for agreement in gold["event_agreements"]:
+        votes: dict[int, int] = {}
+        for ref in agreement["refs"]:
+            hits = {
+                where[e["id"]]
+                for e in events
+                if names[e["doc"]] == ref["file"]
+                and e["id"] in where
+                and _overlaps(e, ref["start"], ref["end"])
+            }
+            for index in hits:
+                votes[index] = votes.get(index, 0) + 1
+        if max(votes.values(), default=0) * 2 > len(agreement["refs"]):
+            merged.append(agreement["value"])
+    print(
+        f"gold event agreements merged: {len(merged)} of {len(gold['event_agreements'])}: {merged}"
+    )
+    # The night attack, the Moscow speech and the March 1994 resolution; the 2020 victory,
+    # September 2023 and the late-1980s background are told in clauses that share no words.
+    assert {"1990-01-19/1990-01-20", "1990-01-21", "1994-03 (1994-03-29)"} <= set(merged)
+
+
+def test_blocking_misses_no_pair_that_all_pairs_would_merge() -> None:
+    from consilience.align.timeline import _Claim, _links, content_words, same_happening
+
+    rnd = random.Random(7)
+    values = ["1989-12-31", "1990-01-01", "1989-12", "1990-01", "1989", "1990", "198X", "199X"]
+    values += ["1989-12-30/1990-01-02", "1990-W01", "1990-Q1", "19", "18/19", "1999-12-31"]
+    words = ["flood", "mill", "Keldby", "storm", "roof", "bridge", "vote", "fire"]
+    claims = []
+    for n in range(120):
+        record = event(A, n, rnd.choice(values), " ".join(rnd.sample(words, 4)))
+        first, last = day_interval(record["date"]) or (0, 0)
+        claims.append(_Claim(record, first, last, content_words(record)))
+    everything = {
+        (a.event["id"], b.event["id"])
+        for i, a in enumerate(claims)
+        for b in claims[i + 1 :]
+        if same_happening(a, b) is not None
+    }
+    found = {(a, b) for _, a, b in _links(claims)}
+    assert everything and found == {tuple(sorted(pair)) for pair in everything}
