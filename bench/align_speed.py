@@ -134,7 +134,9 @@ def main() -> None:
     if args.one:
         print(json.dumps(measure_one(args.one)))
         return
-    print(f"{'claims':>9} {'slots':>8} {'write s':>8} {'align s':>8} {'claims/s':>9} {'peak MB':>8}")
+    print(
+        f"{'claims':>9} {'slots':>8} {'write s':>8} {'align s':>8} {'claims/s':>9} {'peak MB':>8}"
+    )
     for size in args.sizes:
         output = subprocess.run(
             [sys.executable, __file__, "--one", str(size)],
