@@ -10,7 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from consilience import build
-from consilience.align.timeline import TimelineEntry, build_timeline, day_interval
+from consilience.align.timeline import TimelineEntry, build_timeline
+from consilience.align.timespan import parse_span
 
 from .conftest import SHARED
 
@@ -260,7 +261,7 @@ def test_recurring_and_unplaceable_dates_get_no_entry() -> None:
         event(A, 3, "2029-01-20", "the flood drowned the lower town of Ostmark"),
     ]
     assert [entry.events for entry in build_timeline(events)] == [(f"{A}-e3",)]
-    assert day_interval("XXXX-01-20") is None
+    assert parse_span("XXXX-01-20") is None
 
 
 def test_the_timeline_is_the_same_whatever_the_input_order() -> None:
@@ -354,8 +355,9 @@ def test_blocking_misses_no_pair_that_all_pairs_would_merge() -> None:
     claims = []
     for n in range(120):
         record = event(A, n, rnd.choice(values), " ".join(rnd.sample(words, 4)))
-        first, last = day_interval(record["date"]) or (0, 0)
-        claims.append(_Claim(record, first, last, content_words(record)))
+        span = parse_span(record["date"])
+        assert span is not None
+        claims.append(_Claim(record, span.first, span.last, content_words(record)))
     everything = {
         (a.event["id"], b.event["id"])
         for i, a in enumerate(claims)

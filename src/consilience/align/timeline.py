@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from consilience.align.timespan import CENTURY, DECADE, MONTH, YEAR, parse_span
+from consilience.align.timespan import parse_span
 
 # (longest interval in days, words shared at least, overlap coefficient at least), looked up
 # with the longer of two intervals when it is at least twice the shorter. Day against day, a
@@ -81,39 +81,6 @@ def content_words(event: dict[str, Any]) -> frozenset[str]:
     text = " ".join([event.get("what") or "", *event.get("actors", []), *event.get("places", [])])
     words = (w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in _STOP)
     return frozenset(_stem(w) for w in words)
-
-
-def _third(count: int, mod: str) -> tuple[int, int]:
-    """Unit indices (inclusive) of the early, middle or late third of `count` units."""
-    third = count // 3
-    return {"START": (0, third - 1), "MID": (third, count - third - 1)}.get(
-        mod, (count - third, count - 1)
-    )
-
-
-def day_interval(value: str | None, mod: str | None = None) -> tuple[int, int] | None:
-    """The inclusive day ordinals a TIMEX3 value covers after its mod, or None when it has
-    no place on the calendar. Early/mid/late cut calendar thirds: days 1-10, 11-20 and 21-end
-    of a month, four months of a year, 1980-82, 1983-86 and 1987-89 of the 1980s."""
-    base = parse_span(value)
-    if base is None or value is None:
-        return None
-    if mod not in ("START", "MID", "END"):
-        return base.first, base.last
-    if "/" in value or base.granularity not in (MONTH, YEAR, DECADE, CENTURY):
-        narrowed = parse_span(value, mod)
-        return None if narrowed is None else (narrowed.first, narrowed.last)
-    first = date.fromordinal(base.first)
-    if base.granularity == MONTH:
-        low, high = {"START": (0, 9), "MID": (10, 19)}.get(mod, (20, base.days - 1))
-        return base.first + low, base.first + high
-    if base.granularity == YEAR:
-        low, high = _third(12, mod)
-        end = date(first.year + (high + 1) // 12, (high + 1) % 12 + 1, 1).toordinal() - 1
-        return date(first.year, low + 1, 1).toordinal(), end
-    years = date.fromordinal(base.last).year - first.year + 1
-    low, high = _third(years, mod)
-    return date(first.year + low, 1, 1).toordinal(), date(first.year + high, 12, 31).toordinal()
 
 
 @dataclass(frozen=True)
@@ -297,9 +264,9 @@ def build_timeline(events: Iterable[dict[str, Any]]) -> list[TimelineEntry]:
     calendar days (None, recurring `XXXX-..`, durations) are left out."""
     claims: dict[str, _Claim] = {}
     for event in events:
-        interval = day_interval(event.get("date"), event.get("mod"))
-        if interval is not None:
-            claims[event["id"]] = _Claim(event, interval[0], interval[1], content_words(event))
+        span = parse_span(event.get("date"), event.get("mod"))
+        if span is not None:
+            claims[event["id"]] = _Claim(event, span.first, span.last, content_words(event))
     ordered = [claims[key] for key in sorted(claims)]
     entries = [_entry(group) for group in _cluster(ordered)]
     return sorted(entries, key=lambda e: (e.start, e.end, e.id))

@@ -89,15 +89,36 @@ def _single(value: str) -> Span | None:
 
 
 def _apply_mod(span: Span, mod: str | None) -> Span:
-    """Narrow a span to the part a TIMEX3 mod names (the late 1980s: the last third)."""
+    """Narrow a span to the calendar third a TIMEX3 mod names: days 1-10, 11-20 and 21-end
+    of a month; four months of a year; 1980-82, 1983-86 and 1987-89 of the 1980s. Weeks,
+    quarters and intervals are cut into thirds of their days."""
     if mod not in ("START", "MID", "END") or span.days < 3:
         return span
-    third = span.days // 3
-    if mod == "START":
-        return Span(span.first, span.first + third - 1, span.granularity)
-    if mod == "END":
-        return Span(span.last - third + 1, span.last, span.granularity)
-    return Span(span.first + third, span.last - third, span.granularity)
+    first = date.fromordinal(span.first)
+    if span.granularity == MONTH:
+        low, high = {"START": (0, 9), "MID": (10, 19)}.get(mod, (20, span.days - 1))
+        return Span(span.first + low, span.first + high, span.granularity)
+    if span.granularity == YEAR:
+        low, high = _third(12, mod)
+        return _month_span(first.year, low + 1, high + 1, YEAR)
+    if span.granularity in (DECADE, CENTURY):
+        years = date.fromordinal(span.last).year - first.year + 1
+        low, high = _third(years, mod)
+        return Span(
+            date(first.year + low, 1, 1).toordinal(),
+            date(first.year + high, 12, 31).toordinal(),
+            span.granularity,
+        )
+    low, high = _third(span.days, mod)
+    return Span(span.first + low, span.first + high, span.granularity)
+
+
+def _third(count: int, mod: str) -> tuple[int, int]:
+    """Unit indices (inclusive) of the early, middle or late third of `count` units."""
+    third = count // 3
+    return {"START": (0, third - 1), "MID": (third, count - third - 1)}.get(
+        mod, (count - third, count - 1)
+    )
 
 
 def parse_span(value: str | None, mod: str | None = None) -> Span | None:
