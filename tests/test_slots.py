@@ -214,7 +214,11 @@ def test_one_document_with_two_values_is_a_same_source_inconsistency(tmp_path: P
                 "Wednesday killed 11 people, the mayor said.",
                 "2031-11-20",
             ),
-            "other": ("Fourteen people died when a bridge collapsed in Dorrin on Wednesday.", None),
+            "other": (
+                "The mayor's office in Dorrin said on Thursday that the death toll from the "
+                "bridge disaster on Wednesday stood at 14.",
+                None,
+            ),
         },
     )
     [slot] = slots_for(record, "killed")

@@ -16,19 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+from consilience.align.words import content_words
+
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)", re.MULTILINE)
-_STOP = frozenset({
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "from", "by", "for",
-    "with", "as", "is", "are", "was", "were", "be", "been", "being", "that", "this", "these",
-    "those", "it", "its", "their", "his", "her", "they", "he", "she", "we", "our", "you",
-    "your", "i", "not", "no", "so", "than", "then", "there", "here", "which", "who", "whom",
-    "whose", "what", "when", "where", "while", "also", "both", "into", "over", "under",
-    "after", "before", "during", "about", "against", "between", "through", "up", "down", "out",
-    "off", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may",
-    "might", "must", "shall", "should", "very", "more", "most", "such", "same", "other",
-    "some", "any", "each", "all", "only", "just",
-})  # fmt: skip
 _MIN_WORDS = 5
 _PERMUTATIONS = 32
 _BANDS = 16  # of 2 rows: sentences sharing half their words meet in some band (p > 0.98)
@@ -75,19 +65,10 @@ class _Sentence:
     words: frozenset[str]
 
 
-def _stem(word: str) -> str:
-    for suffix in ("ings", "ing", "ies", "ied", "es", "ed", "ly", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
-
-
 def sentences(doc_id: str, text: str) -> list[_Sentence]:
     found = []
     for match in _SENTENCE.finditer(text):
-        words = frozenset(
-            _stem(w.lower()) for w in _WORD.findall(match.group(0)) if w.lower() not in _STOP
-        )
+        words = content_words(match.group(0))
         if len(words) >= _MIN_WORDS:
             start = match.start() + len(match.group(0)) - len(match.group(0).lstrip())
             found.append(_Sentence(doc_id, start, match.end(), words))

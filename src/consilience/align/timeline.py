@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from consilience.align import words
 from consilience.align.timespan import parse_span
 
 # (longest interval in days, words shared at least, overlap coefficient at least), looked up
@@ -47,40 +48,20 @@ _MAX_POSTING = 100
 _LABEL_CHARS = 100
 _LEVEL_MONTHS = (1, 12, 120, 1200)  # block widths: month, year, decade, century
 
-_STOP_WORDS = """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers him his how i if in into is
-    it its itself just more most no nor not now of off on once only or other our ours out
-    over own same she should so some such than that the their theirs them then there these
-    they this those through to too under until up very was we were what when where which
-    while who whom why will with would you your yours day days night year years month week
-    today tonight yesterday tomorrow time date later ago january february march april may
-    june july august september october november december monday tuesday wednesday thursday
-    friday saturday sunday"""
-_STOP = frozenset(_STOP_WORDS.split())
-_WORD = re.compile(r"[a-z]+")
-
-
-def _stem(word: str) -> str:
-    """Crude suffix stripping, enough that attack/attacks/attacked/attacking meet."""
-    for suffix, keep in (("ies", "y"), ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            word = word[: len(word) - len(suffix)] + keep
-            break
-    for suffix in ("ing", "ed"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: len(word) - len(suffix)]
-            if word[-1] == word[-2] and word[-1] not in "lsz":
-                word = word[:-1]  # committed -> committ -> commit
-            break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+# Words of dates and times: the dates are compared apart, so they must not count as the
+# happening's words.
+_DATE_WORDS_TEXT = """
+day days night year years month week today tonight yesterday tomorrow time date later
+ago january february march april may june july august september october november
+december monday tuesday wednesday thursday friday saturday sunday
+"""
+_DATE_WORDS = frozenset(_DATE_WORDS_TEXT.split())
 
 
 def content_words(event: dict[str, Any]) -> frozenset[str]:
     """Stems of the content words of an event's clause and of its actor and place names."""
     text = " ".join([event.get("what") or "", *event.get("actors", []), *event.get("places", [])])
-    words = (w for w in _WORD.findall(text.lower()) if len(w) > 1 and w not in _STOP)
-    return frozenset(_stem(w) for w in words)
+    return words.content_words(text, _DATE_WORDS)
 
 
 @dataclass(frozen=True)
