@@ -10,8 +10,8 @@ from collections import defaultdict
 from pathlib import PurePath
 from typing import Any
 
-from consilience.align.actors import build_actor_index
-from consilience.align.figures import Figure, load_figures, place_key
+from consilience.align.actors import build_actor_index, name_key
+from consilience.align.figures import Figure, load_figures
 from consilience.align.grouping import group_figures
 from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
@@ -73,7 +73,7 @@ def _places_by_document(ledger: Ledger, figures: list[Figure]) -> dict[str, froz
         places[figure.doc].update(figure.places)
     figure_places = {place for names in places.values() for place in names}
     for entity in ledger.iter_claims("entities"):
-        name = place_key(str(entity["text"]))
+        name = name_key(str(entity["text"]))
         if entity["label"] in PLACE_LABELS or name in figure_places:
             places[str(entity["doc"])].add(name)
     return {doc: frozenset(names) for doc, names in places.items()}

@@ -67,7 +67,9 @@ def normalise(text: str) -> str:
             return name
 
 
-def _key(text: str) -> str:
+def name_key(text: str) -> str:
+    """The key names are merged by: "the Milli Majlis" and "Milli Majlis" meet. Align uses
+    it for figure places too, so that slots and the index agree on what a place is."""
     return normalise(text).casefold()
 
 
@@ -164,10 +166,10 @@ def build_actor_index(
             int(d["end"]),
             str(d["text"]),
             str(d["label"]),
-            _key(str(d["text"])),
+            name_key(str(d["text"])),
         )
         for d in entities
-        if d.get("label") in _KINDS and _key(str(d["text"]))
+        if d.get("label") in _KINDS and name_key(str(d["text"]))
     ]
     ents.sort(key=lambda x: (x.doc, x.start, x.end, x.id))  # the input order must not matter
     key_votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -209,9 +211,9 @@ def build_actor_index(
                     text, base + m.start("title"), base + m.end("title"), doc_ents, starts, widest
                 )
                 if found is not None:
-                    qual = _key(m["qual"]) if m["qual"] else None
-                    links[_key(found[1])].append(_Link(found[0], actor, qual))
-                    displays.setdefault(_key(found[1]), found[1])
+                    qual = name_key(m["qual"]) if m["qual"] else None
+                    links[name_key(found[1])].append(_Link(found[0], actor, qual))
+                    displays.setdefault(name_key(found[1]), found[1])
         for tkey, tlinks in links.items():
             tlinks.sort(key=lambda link: link.pos)
             positions = [link.pos for link in tlinks]
@@ -226,7 +228,7 @@ def build_actor_index(
                     if cap and cap["word"] != "The":
                         continue  # part of a longer title: "Vice President"
                     of = _OF.match(text, m.end())
-                    if of and (link.qual is None or _key(of["qual"]) != link.qual):
+                    if of and (link.qual is None or name_key(of["qual"]) != link.qual):
                         continue  # "the President of the United States": someone else
                 hits = _overlapping(doc_ents, starts, widest, m.start(), m.end())
                 if any(

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from consilience.align.actors import name_key
 from consilience.align.timespan import YEAR, Span, parse_span, published_day, published_moment
 
 # Measures that answer the same question in different words. Different words inside one
@@ -148,12 +149,6 @@ def subject_class(head: str, measure: str, subject: str | None) -> str:
     return head or "unspecified"
 
 
-def place_key(place: str) -> str:
-    """A place name without the article and case: "the Soviet Union" == "Soviet Union"."""
-    text = place.strip().lower()
-    return text[4:] if text.startswith("the ") else text
-
-
 def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) -> Figure | None:
     """The align record of one stored figure claim, or None for a figure that counts
     nothing comparable (no value and no range)."""
@@ -190,7 +185,7 @@ def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) 
         subject=subject,
         head=head,
         subject_class=subject_class(head, measure, subject),
-        places=tuple(dict.fromkeys(place_key(p) for p in claim.get("place") or [])),
+        places=tuple(dict.fromkeys(name_key(p) for p in claim.get("place") or [])),
         time=time,
         time_span=time_span,
         event_span=event_span,

@@ -26,7 +26,7 @@ def group_figures(
 ) -> list[list[Figure]]:
     """Figure claims grouped into slot candidates, in a deterministic order.
 
-    `doc_places` holds the names each document mentions (place_key form); figures of one
+    `doc_places` holds the names each document mentions (actors.name_key form); figures of one
     period whose documents share no name are different events (two storms in the same
     week, in towns no report names together).
     """
