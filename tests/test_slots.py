@@ -270,3 +270,20 @@ def test_same_week_same_toll_in_towns_no_report_connects_are_different_events(
     slots = slots_for(record, "killed")
     assert len(slots) == 2
     assert all(slot["verdict"] == "single_source" for slot in slots)
+
+
+def test_subject_heads_and_classes_of_common_subject_phrases() -> None:
+    from consilience.align.figures import subject_class, subject_head
+
+    cases = {
+        "innocent civilians including the children, women and the old": ("civilian", "people"),
+        "three gunmen": ("gunman", "combatants"),
+        "soldiers and officers from units of the army": ("officer", "combatants"),
+        "houses and apartments": ("apartment", "buildings"),
+        "Ardavians": ("ardavian", "people"),
+        "specimens": ("specimen", "specimen"),
+        "": ("", "people"),
+    }
+    for subject, (head, kind) in cases.items():
+        assert subject_head(subject) == head, subject
+        assert subject_class(head, "killed", subject) == kind, subject

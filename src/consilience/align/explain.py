@@ -95,9 +95,16 @@ def scope_reason(first: Figure, second: Figure) -> str | None:
     return None
 
 
-def subject_reason(first: Figure, second: Figure) -> str | None:
+def measure_reason(first: Figure, second: Figure) -> str | None:
+    """Two words for what happened (damaged, destroyed) may count different things."""
     if first.measure != second.measure:
         return f"different things reported ({first.measure} vs {second.measure})"
+    return None
+
+
+def subject_reason(first: Figure, second: Figure) -> str | None:
+    if measure := measure_reason(first, second):
+        return measure
     if first.head == second.head or {first.head, second.head} <= GENERIC_HEADS:
         return None
     # "people" includes "civilians": a generic count can explain a gap only by being larger.
@@ -148,8 +155,8 @@ def compare(first: Figure, second: Figure) -> list[tuple[str, str]]:
     found = []
     if first.doc == second.doc:
         scope = scope_reason(first, second)
-        if first.measure != second.measure:
-            return [("subject", f"different things reported ({first.measure} vs {second.measure})")]
+        if measure := measure_reason(first, second):
+            return [("subject", measure)]
         if scope and not set(first.places) & set(second.places):
             return [("scope", scope)]
         return [("same_source_inconsistency", scope or "same document")]

@@ -28,7 +28,7 @@ CUMULATIVE = frozenset({
     "damaged", "imprisoned",
 })  # fmt: skip
 # Person measures: a figure without a stated subject counts people.
-PERSON_MEASURES = CUMULATIVE - {"damaged"} | {"protesters", "recognised"}
+PERSON_MEASURES = (CUMULATIVE - {"damaged"}) | {"protesters", "recognised"}
 
 # What is counted, coarsely: figures about soldiers and about civilians answer different
 # questions; "people", "civilians" and "residents" are lined up and their difference shown.
@@ -52,7 +52,7 @@ GENERIC_HEADS = frozenset({
     "", "people", "person", "individual", "victim", "one", "anyone", "nobody", "none", "everyone"
 })  # fmt: skip
 _HEAD_END = re.compile(
-    r",|;|\(|\s(?:including|includ|among|of|from|who|whom|that|which|in|at|on|with|such|"
+    r",|;|\(|\s(?:including|among|of|from|who|whom|that|which|in|at|on|with|such|"
     r"as|during|after|before|across|inside|near)\s",
     re.IGNORECASE,
 )
@@ -114,6 +114,9 @@ class Figure:
         return None, self.low, self.high
 
 
+_NOT_MEN_PLURALS = frozenset({"specimen", "abdomen", "regimen", "stamen", "omen", "amen"})
+
+
 def subject_head(subject: str | None) -> str:
     """The head noun of a subject phrase, singular and lower-cased:
     "innocent civilians including the children" -> "civilian"."""
@@ -125,9 +128,10 @@ def subject_head(subject: str | None) -> str:
 
 def singular(word: str) -> str:
     """A crude singular, enough to compare head nouns."""
-    for plural, single in (("men", "man"), ("women", "woman"), ("children", "child")):
-        if word == plural or word.endswith(plural) and word != "specimen":
-            return word[: -len(plural)] + single
+    if word == "children":
+        return "child"
+    if word.endswith("men") and word not in _NOT_MEN_PLURALS:  # gunmen, policemen, women
+        return word[:-3] + "man"
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("ouses"):  # houses, blouses

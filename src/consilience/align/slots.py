@@ -28,6 +28,7 @@ from consilience.align.explain import (
     stated,
 )
 from consilience.align.figures import Figure
+from consilience.align.grouping import MERGE_SLACK_DAYS
 from consilience.align.independence import ReuseIndex, independent_sources
 from consilience.align.timespan import DAY, Span
 
@@ -84,7 +85,7 @@ class Slot:
     explanations: list[Explanation] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        record = {key: value for key, value in self.__dict__.items()}
+        record = dict(self.__dict__)
         record["values"] = [group.to_dict() for group in self.values]
         record["explanations"] = [item.to_dict() for item in self.explanations]
         return record
@@ -210,12 +211,11 @@ def _latest(answers: Sequence[Figure]) -> dict[str, Any]:
 
 def _value_group(group: Sequence[Figure], reuse: ReuseIndex) -> ValueGroup:
     first = group[0]
+    highs = [f.interval[1] for f in group]
     return ValueGroup(
         value=first.value,
         low=min(f.interval[0] for f in group),
-        high=max((f.interval[1] for f in group), default=None)
-        if all(f.interval[1] != float("inf") for f in group)
-        else None,
+        high=None if float("inf") in highs else max(highs),
         text=first.number_text,
         claims=[f.id for f in group],
         documents=sorted({f.doc for f in group}),
@@ -256,7 +256,7 @@ def explain_across_slots(
 ) -> None:
     """A disputed value that equals a figure for a different measure or group in the same
     event ("150 killed" in one source, "150 recognised as martyrs" in another) may count that
-    other thing: add a `subject` explanation to the disputed slot.
+    other thing: add one `subject` explanation per value and other slot to the disputed slot.
 
     Figures are indexed by (value, year), so each lookup reads only same-valued figures of
     the years the slot's event covers."""
@@ -265,36 +265,46 @@ def explain_across_slots(
         for figure in group:
             if figure.value is not None and figure.event_span is not None:
                 by_value[(figure.value, _year(figure.event_span.first))].append((index, figure))
+    slack = MERGE_SLACK_DAYS
     for index, (slot, group) in enumerate(zip(slots, groups, strict=True)):
         spans = [f.event_span for f in group if f.event_span is not None]
         if slot.verdict != "conflicting" or not spans:
             continue
         event = Span(min(s.first for s in spans), max(s.last for s in spans), DAY)
-        years = range(
-            _year(event.first - 7), min(_year(event.last + 7), _year(event.first) + 3) + 1
-        )
+        first_year = _year(event.first - slack)
+        years = range(first_year, min(_year(event.last + slack), first_year + 3) + 1)
         for values in slot.values:
             if values.value is None:
                 continue
+            others: dict[int, list[Figure]] = defaultdict(list)
             for year in years:
                 for other_index, other in by_value.get((values.value, year), ()):
                     span = other.event_span
-                    if other_index == index or span is None or not span.overlaps(event, 7):
+                    if other_index == index or span is None or not span.overlaps(event, slack):
                         continue
                     if (other.family, other.subject_class) == (group[0].family, slot.subject):
                         continue  # the same question: a different event, not another thing
-                    slot.explanations.append(_counts_other_thing(values, group, slot, other, name))
+                    others[other_index].append(other)
+            for figures in others.values():
+                slot.explanations.append(_counts_other_thing(values, group, slot, figures, name))
 
 
 def _counts_other_thing(
-    values: ValueGroup, group: Sequence[Figure], slot: Slot, other: Figure, name: Namer
+    values: ValueGroup,
+    group: Sequence[Figure],
+    slot: Slot,
+    others: Sequence[Figure],
+    name: Namer,
 ) -> Explanation:
-    same_doc = [f.id for f in group if f.doc == other.doc and f.id not in slot.parts]
+    other = others[0]
+    docs = {f.doc for f in others}
+    same_doc = [f.id for f in group if f.doc in docs and f.id not in slot.parts]
     described = f"{other.measure} {other.subject or ''}".rstrip()
+    givers = ", ".join(dict.fromkeys(name(f.doc) for f in others))
     return Explanation(
         "subject",
-        [*values.claims, *same_doc, other.id],
-        f"{number(values.value)} is also the number {name(other.doc)} gives for {described} "
+        [*values.claims, *same_doc, *(f.id for f in others)],
+        f"{number(values.value)} is also the number {givers} gives for {described} "
         f"({other.number_text}); the sources stating {number(values.value)} here may count "
         "that instead.",
     )
