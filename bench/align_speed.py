@@ -3,8 +3,9 @@ are aligned into slots; prints the time and the peak memory of each size.
 
 Each size runs in its own process so that peak memory (max RSS) is that size's alone. The
 ledger is written first (not timed); the timed step reads the figure claims from it and
-computes slots, verdicts and explanations (`consilience.align.align_slots`). Text reuse is
-measured apart (bench/reuse_speed.py).
+computes slots, verdicts and explanations and stores them in the ledger
+(`consilience.align.store_slots`, what a build runs). Text reuse is measured apart
+(bench/reuse_speed.py).
 
 Synthetic news: one event per 50 claims, each reported by 5 documents of 10 figures
 (killed, wounded, arrested, displaced, damaged, each twice), with tolls that agree, round
@@ -27,7 +28,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from consilience.align import align_slots
+from consilience.align import store_slots
 from consilience.extract.claims import DocumentClaims, FigureClaim
 from consilience.ingest import Metadata, make_document
 from consilience.store import Ledger
@@ -114,12 +115,12 @@ def measure_one(claims: int) -> dict[str, float]:
         written = time.perf_counter() - started
         with Ledger(path) as ledger:
             started = time.perf_counter()
-            slots = align_slots(ledger, links=[])
+            slots = store_slots(ledger, links=[])
             elapsed = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {
         "claims": claims,
-        "slots": len(slots),
+        "slots": slots,
         "write_s": round(written, 1),
         "align_s": round(elapsed, 2),
         "peak_mb": round(peak_mb),

@@ -145,3 +145,13 @@ def test_claims_carry_spans_into_the_stored_text(tmp_path: Path, corpus: Path) -
         assert entities
         for claim in entities:
             assert texts[claim["doc"]][claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_stored_slots_are_ranked_most_reported_first(tmp_path: Path, corpus: Path) -> None:
+    from consilience.align import align_slots
+
+    with build([str(corpus)], tmp_path / "l.db") as ledger:
+        stored = ledger.slots()
+        assert [slot["id"] for slot in stored] == [slot.id for slot in align_slots(ledger)]
+    sources = [slot["sources"] for slot in stored]
+    assert len(stored) > 3 and sources == sorted(sources, reverse=True)

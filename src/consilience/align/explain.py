@@ -130,14 +130,14 @@ def update_order(first: Figure, second: Figure) -> tuple[Figure, Figure] | None:
     earlier, later = (first, second) if first.published < second.published else (second, first)
     if later.revision:
         return earlier, later
-    rising = (later.interval[0] > earlier.interval[1]) and later.family in CUMULATIVE
+    rising = (later.low > earlier.high) and later.family in CUMULATIVE
     return (earlier, later) if rising else None
 
 
 def compare(first: Figure, second: Figure) -> list[tuple[str, str]]:
     """The explanation kinds, with a reason each, for two figures with different values."""
-    low_1, high_1 = first.interval
-    low_2, high_2 = second.interval
+    low_1, high_1 = first.low, first.high
+    low_2, high_2 = second.low, second.high
     order = update_order(first, second)
     open_ended = high_1 == float("inf") or high_2 == float("inf")
     overlap = low_1 <= high_2 and low_2 <= high_1
@@ -229,7 +229,7 @@ def _worded(finding: _Finding, name: Namer) -> Explanation:
 def _larger(first: Figure, second: Figure) -> bool:
     """True when `first` states a larger count than `second` (their ranges do not overlap
     when this is asked)."""
-    return first.interval[0] > second.interval[0]
+    return first.low > second.low
 
 
 # "About 20" and 18 differ by no more than a rounding of the approximate figure hides.

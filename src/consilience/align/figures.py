@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from sys import intern
 from typing import Any
 
 from consilience.align.actors import name_key
@@ -81,8 +83,8 @@ class Figure:
     end: int
     number_text: str
     value: float | None
-    low: float | None
-    high: float | None
+    low: float  # the values the figure allows: "more than 100" is 101 to inf,
+    high: float  # "up to 50" is 0 to 50, an exact 12 is 12 to 12
     qualifier: str
     measure: str
     family: str
@@ -95,15 +97,6 @@ class Figure:
     event_span: Span | None  # the time used to find the event: own time or publication
     published: float | None
     revision: bool  # its clause says it revises an earlier figure ("rose to")
-
-    @property
-    def interval(self) -> tuple[float, float]:
-        """The values the figure allows: "more than 100" is (101, inf)."""
-        if self.value is not None and self.qualifier == "exact":
-            return self.value, self.value
-        low = self.low if self.low is not None else 0.0
-        high = self.high if self.high is not None else float("inf")
-        return low, high
 
     @property
     def key(self) -> tuple[float | None, float | None, float | None]:
@@ -155,12 +148,19 @@ def subject_class(head: str, measure: str, subject: str | None) -> str:
 
 def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) -> Figure | None:
     """The align record of one stored figure claim, or None for a figure that counts
-    nothing comparable (no value and no range)."""
-    if claim.get("value") is None and claim.get("low") is None and claim.get("high") is None:
+    nothing comparable (no value and no range).
+
+    Repeated strings (document ids, measures, subjects, places) are interned, so a million
+    records share them instead of holding a copy each."""
+    value, low, high = claim.get("value"), claim.get("low"), claim.get("high")
+    if value is None and low is None and high is None:
         return None
-    measure = str(claim.get("measure") or "other")
-    subject = str(claim.get("subject") or "")
-    head = subject_head(subject)
+    qualifier = intern(str(claim.get("qualifier") or "exact"))
+    if value is not None and qualifier == "exact":
+        low = high = value
+    measure = intern(str(claim.get("measure") or "other"))
+    subject = intern(str(claim.get("subject") or ""))
+    head = intern(subject_head(subject))
     time = claim.get("time")
     time_span = parse_span(time) if time else None
     if (
@@ -169,33 +169,37 @@ def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) 
         and (time_span.granularity > _COARSEST_INHERITED)
     ):
         time, time_span = None, None
-    day = published_day(published)
+    day = _published_day(published)
     event_span = time_span
     if event_span is None and day is not None:
         event_span = Span(day - _PUBLISHED_WINDOW_DAYS, day, 0)
     return Figure(
         id=str(claim["id"]),
-        doc=str(claim["doc"]),
+        doc=intern(str(claim["doc"])),
         order=order,
         start=int(claim["start"]),
         end=int(claim["end"]),
         number_text=str(claim.get("number_text") or ""),
-        value=claim.get("value"),
-        low=claim.get("low"),
-        high=claim.get("high"),
-        qualifier=str(claim.get("qualifier") or "exact"),
+        value=value,
+        low=0.0 if low is None else float(low),
+        high=float("inf") if high is None else float(high),
+        qualifier=qualifier,
         measure=measure,
         family=MEASURE_FAMILY.get(measure, measure),
         subject=subject,
         head=head,
-        subject_class=subject_class(head, measure, subject),
-        places=tuple(dict.fromkeys(name_key(p) for p in claim.get("place") or [])),
-        time=time,
+        subject_class=intern(subject_class(head, measure, subject)),
+        places=tuple(dict.fromkeys(intern(name_key(p)) for p in claim.get("place") or [])),
+        time=None if time is None else intern(str(time)),
         time_span=time_span,
         event_span=event_span,
-        published=published_moment(published),
+        published=_published_moment(published),
         revision=bool(_REVISION.search(str(claim.get("text") or ""))),
     )
+
+
+_published_day = lru_cache(maxsize=65536)(published_day)
+_published_moment = lru_cache(maxsize=65536)(published_moment)
 
 
 def load_figures(

@@ -58,9 +58,9 @@ def _split(figures: list[Figure], doc_places: dict[str, frozenset[str]]) -> list
 def _place_components(
     figures: list[Figure], doc_places: dict[str, frozenset[str]]
 ) -> list[list[Figure]]:
-    """Figures whose documents are connected by a shared place name (any named entity or
-    figure place both mention). Documents that mention no name stay with the largest
-    component."""
+    """Figures whose documents are connected by a place name both mention (see
+    `_places_by_document` in align/__init__.py). Figures of documents that name no place
+    stay with the largest component."""
     docs = sorted({figure.doc for figure in figures})
     parent = {doc: doc for doc in docs}
 

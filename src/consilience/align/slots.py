@@ -138,8 +138,8 @@ def build_slot(figures: Sequence[Figure], reuse: ReuseIndex, name: Namer) -> Slo
     best_text = best_group.text
     if latest is not None:
         best, best_text = latest["value"], latest["text"]
-    lows = [f.interval[0] for f in answers]
-    highs = [f.interval[1] for f in answers if f.interval[1] != float("inf")]
+    lows = [f.low for f in answers]
+    highs = [f.high for f in answers if f.high != float("inf")]
     return Slot(
         id=_slot_id(figures),
         measure=Counter(f.family for f in figures).most_common(1)[0][0],
@@ -189,7 +189,7 @@ def _verdict(answers: Sequence[Figure], independent: int) -> str:
         return "single_source"
     if len({f.key for f in answers}) == 1:
         return "agreed"
-    if max(f.interval[0] for f in answers) <= min(f.interval[1] for f in answers):
+    if max(f.low for f in answers) <= min(f.high for f in answers):
         return "compatible"
     return "conflicting"
 
@@ -197,7 +197,7 @@ def _verdict(answers: Sequence[Figure], independent: int) -> str:
 def _latest(answers: Sequence[Figure]) -> dict[str, Any]:
     """The figure of the latest report: the most recently published document, and inside a
     document the figure it presents as a revision (else its largest)."""
-    newest = max(answers, key=lambda f: (f.published or 0.0, f.revision, f.interval[0], -f.order))
+    newest = max(answers, key=lambda f: (f.published or 0.0, f.revision, f.low, -f.order))
     return {
         "value": newest.value if newest.value is not None else newest.low,
         "text": newest.number_text,
@@ -211,10 +211,10 @@ def _latest(answers: Sequence[Figure]) -> dict[str, Any]:
 
 def _value_group(group: Sequence[Figure], reuse: ReuseIndex) -> ValueGroup:
     first = group[0]
-    highs = [f.interval[1] for f in group]
+    highs = [f.high for f in group]
     return ValueGroup(
         value=first.value,
-        low=min(f.interval[0] for f in group),
+        low=min(f.low for f in group),
         high=None if float("inf") in highs else max(highs),
         text=first.number_text,
         claims=[f.id for f in group],
@@ -243,7 +243,7 @@ def _event(answers: Sequence[Figure]) -> dict[str, Any]:
 
 
 def _sort_value(figure: Figure) -> float:
-    return figure.value if figure.value is not None else figure.interval[0]
+    return figure.value if figure.value is not None else figure.low
 
 
 def _slot_id(figures: Sequence[Figure]) -> str:
@@ -251,34 +251,35 @@ def _slot_id(figures: Sequence[Figure]) -> str:
     return f"s{digest[:12]}"
 
 
-def explain_across_slots(
-    slots: Sequence[Slot], groups: Sequence[Sequence[Figure]], name: Namer
-) -> None:
-    """A disputed value that equals a figure for a different measure or group in the same
-    event ("150 killed" in one source, "150 recognised as martyrs" in another) may count that
-    other thing: add one `subject` explanation per value and other slot to the disputed slot.
+class SameValueIndex:
+    """Figures by (value, 30-day bucket), so that a disputed value is looked up only among
+    the other slots' figures of the same weeks: "150 killed" in one source and "150
+    recognised as martyrs" in another may be one number counting different things."""
 
-    Figures are indexed by (value, year), so each lookup reads only same-valued figures of
-    the years the slot's event covers."""
-    by_value: dict[tuple[float, int], list[tuple[int, Figure]]] = defaultdict(list)
-    for index, group in enumerate(groups):
-        for figure in group:
-            if figure.value is not None and figure.event_span is not None:
-                by_value[(figure.value, _year(figure.event_span.first))].append((index, figure))
-    slack = MERGE_SLACK_DAYS
-    for index, (slot, group) in enumerate(zip(slots, groups, strict=True)):
+    def __init__(self, groups: Sequence[Sequence[Figure]]) -> None:
+        self._figures: dict[tuple[float, int], list[tuple[int, Figure]]] = defaultdict(list)
+        for index, group in enumerate(groups):
+            for figure in group:
+                if figure.value is not None and figure.event_span is not None:
+                    key = (figure.value, figure.event_span.first // _BUCKET_DAYS)
+                    self._figures[key].append((index, figure))
+
+    def explain(self, slot: Slot, group: Sequence[Figure], index: int, name: Namer) -> None:
+        """Add to a conflicting slot (group `index`) one `subject` explanation per value and
+        other slot that states the same number for another measure or group."""
         spans = [f.event_span for f in group if f.event_span is not None]
         if slot.verdict != "conflicting" or not spans:
-            continue
+            return
+        slack = MERGE_SLACK_DAYS
         event = Span(min(s.first for s in spans), max(s.last for s in spans), DAY)
-        first_year = _year(event.first - slack)
-        years = range(first_year, min(_year(event.last + slack), first_year + 3) + 1)
+        first = (event.first - slack) // _BUCKET_DAYS
+        buckets = range(first, min((event.last + slack) // _BUCKET_DAYS, first + _MAX_BUCKETS) + 1)
         for values in slot.values:
             if values.value is None:
                 continue
             others: dict[int, list[Figure]] = defaultdict(list)
-            for year in years:
-                for other_index, other in by_value.get((values.value, year), ()):
+            for bucket in buckets:
+                for other_index, other in self._figures.get((values.value, bucket), ()):
                     span = other.event_span
                     if other_index == index or span is None or not span.overlaps(event, slack):
                         continue
@@ -310,5 +311,7 @@ def _counts_other_thing(
     )
 
 
-def _year(ordinal: int) -> int:
-    return date.fromordinal(max(ordinal, 1)).year
+# Figures are looked up by the 30-day period their event starts in, over at most three
+# years of a slot's event.
+_BUCKET_DAYS = 30
+_MAX_BUCKETS = 37

@@ -8,6 +8,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 # Granularities from finest to coarsest; a claim dated coarser than YEAR says little about
 # which event a figure belongs to.
@@ -26,7 +27,7 @@ _SEASON_MONTHS = {
 }  # fmt: skip
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """An inclusive range of days (proleptic Gregorian ordinals) and how coarse it is."""
 
@@ -121,6 +122,7 @@ def _third(count: int, mod: str) -> tuple[int, int]:
     )
 
 
+@lru_cache(maxsize=65536)
 def parse_span(value: str | None, mod: str | None = None) -> Span | None:
     """The days a TIMEX3 value covers, or None for recurring (XXXX), durations and the
     unparseable. An interval `A/B` covers A's first day to B's last."""

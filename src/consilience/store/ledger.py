@@ -214,18 +214,34 @@ class Ledger:
         with self._transaction():
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('aligned', '1')")
 
-    def replace_results(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def replace_results(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         """Store one alignment result table whole, in one transaction, in the given order."""
+        self.replace_sorted_results(
+            table, ((rank, str(row["id"]), result_json(row)) for rank, row in enumerate(rows))
+        )
+
+    def replace_sorted_results(self, table: str, rows: Iterable[tuple[Any, str, str]]) -> None:
+        """Store one result table whole, in one transaction, from (sort key, id, JSON text)
+        rows in any order: each row is written as it comes, so only the keys are held, and
+        the rows are ranked by their keys at the end."""
         if table not in RESULT_TABLES:
             raise ValueError(f"unknown result table {table!r}")
+        keys: list[tuple[Any, str]] = []
+
+        def written() -> Iterator[tuple[str, int, str]]:
+            for key, row_id, text in rows:
+                keys.append((key, row_id))
+                yield row_id, len(keys), text
+
         with self._transaction():
             self._db.execute(f"DELETE FROM {table}")
             self._db.executemany(
-                f"INSERT INTO {table} (id, rank, data) VALUES (?, ?, ?)",
-                [
-                    (str(row["id"]), rank, json.dumps(row, ensure_ascii=False, sort_keys=False))
-                    for rank, row in enumerate(rows)
-                ],
+                f"INSERT INTO {table} (id, rank, data) VALUES (?, ?, ?)", written()
+            )
+            keys.sort()
+            self._db.executemany(
+                f"UPDATE {table} SET rank = ? WHERE id = ?",
+                ((rank, row_id) for rank, (_, row_id) in enumerate(keys)),
             )
 
     def iter_texts(self) -> Iterator[tuple[str, str]]:
@@ -332,6 +348,11 @@ class Ledger:
     def to_json(self) -> str:
         """Deterministic JSON: the same ledger content always gives the same bytes."""
         return json_text(self.to_dict())
+
+
+def result_json(row: dict[str, Any]) -> str:
+    """How one result row is stored: compact JSON, keys in the order the row gives them."""
+    return json.dumps(row, ensure_ascii=False)
 
 
 def json_text(record: dict[str, Any]) -> str:
