@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from consilience.align.figures import MEASURE_FAMILY
+from consilience.api import build
 
 CLUSTERS = Path(__file__).resolve().parents[3] / "tests" / "data" / "clusters"
 GOLD_KINDS = {"definition_difference": "subject", "scope_difference": "scope"}
@@ -68,12 +69,7 @@ def score_alignment(
         for claim in slot["claims"]:
             slot_of[claim] = slot
 
-    def claims_at(file: str, start: int, end: int) -> set[str]:
-        return {
-            f["id"]
-            for f in figures
-            if files.get(f["doc"]) == file and f["start"] < end and start < f["end"]
-        }
+    claims_at = partial(_claims_overlapping, figures, files)
 
     for conflict in gold.get("conflicts", []):
         score.conflicts += 1
@@ -112,8 +108,6 @@ def score_alignment(
 
 
 def score_seeds(gold_path: Path, seeds_dir: Path) -> AlignScore:
-    from consilience.api import build
-
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         ledger = build([str(seeds_dir)], ledger=Path(folder) / "seeds.db")
@@ -157,19 +151,22 @@ def _claims_at_text(
 ) -> set[str]:
     """Figure claims whose clause covers the first occurrence of `words` in `file`."""
     at = texts.get(file, "").find(words)
-    if at < 0:
-        return set()
+    return _claims_overlapping(figures, files, file, at, at + len(words)) if at >= 0 else set()
+
+
+def _claims_overlapping(
+    figures: list[dict[str, Any]], files: dict[str, str], file: str, start: int, end: int
+) -> set[str]:
+    """Figure claims of `file` whose clause overlaps [start, end)."""
     return {
         f["id"]
         for f in figures
-        if files[f["doc"]] == file and f["start"] < at + len(words) and at < f["end"]
+        if files.get(f["doc"]) == file and f["start"] < end and start < f["end"]
     }
 
 
 def score_clusters(clusters_dir: Path) -> ClusterScore:
     """Build each cluster folder and compare its slots with the expected annotation."""
-    from consilience.api import build
-
     expected = json.loads((clusters_dir / "expected.json").read_text(encoding="utf-8"))
     score = ClusterScore()
     with tempfile.TemporaryDirectory() as folder:

@@ -231,14 +231,17 @@ class Ledger:
         def written() -> Iterator[tuple[str, int, str]]:
             for key, row_id, text in rows:
                 keys.append((key, row_id))
-                yield row_id, len(keys), text
+                yield row_id, len(keys) - 1, text
 
         with self._transaction():
             self._db.execute(f"DELETE FROM {table}")
             self._db.executemany(
                 f"INSERT INTO {table} (id, rank, data) VALUES (?, ?, ?)", written()
             )
-            keys.sort()
+            ranked = sorted(keys)
+            if ranked == keys:
+                return  # written in their order already
+            keys = ranked
             self._db.executemany(
                 f"UPDATE {table} SET rank = ? WHERE id = ?",
                 ((rank, row_id) for rank, (_, row_id) in enumerate(keys)),
