@@ -260,11 +260,12 @@ def test_a_wider_area_with_a_larger_count_is_a_scope_difference(tmp_path: Path) 
 def test_same_week_same_toll_in_towns_no_report_connects_are_different_events(
     tmp_path: Path,
 ) -> None:
+    # Each report names its town as a place entity (the split needs one on each side).
     record = align_corpus(
         tmp_path / "two-storms",
         {
             "north": ("A tornado killed 6 people in Leeds on Monday.", "2031-04-08"),
-            "south": ("A tornado killed 9 people in Exeter on Wednesday.", "2031-04-10"),
+            "south": ("A tornado killed 9 people in Bristol on Wednesday.", "2031-04-10"),
         },
     )
     slots = slots_for(record, "killed")
@@ -287,3 +288,21 @@ def test_subject_heads_and_classes_of_common_subject_phrases() -> None:
     for subject, (head, kind) in cases.items():
         assert subject_head(subject) == head, subject
         assert subject_class(head, "killed", subject) == kind, subject
+
+
+def test_a_report_placed_only_by_a_landmark_stays_with_the_main_event(tmp_path: Path) -> None:
+    record = align_corpus(
+        tmp_path / "landmark",
+        {
+            "first": ("Floods killed 9 people in Leeds on Monday.", "2031-04-08"),
+            "second": ("Floods killed 9 people in Leeds on Monday, officials said.", "2031-04-08"),
+            "later": (
+                "The death toll from the floods rose to 14 on Tuesday after divers searched "
+                "near the old mill bridge.",
+                "2031-04-09",
+            ),
+        },
+    )
+    [slot] = slots_for(record, "killed")
+    assert slot["sources"] == 3
+    assert slot["latest"]["value"] == 14

@@ -92,19 +92,26 @@ def _slot_order(slot: Slot) -> tuple[int, str, str, str]:
 
 
 def _places_by_document(ledger: Ledger, figures: list[Figure]) -> dict[str, frozenset[str]]:
-    """Every place name each document mentions: its place entities, its figures' places,
-    and entities of other labels whose name some figure gives as its place (the small NER
-    model often calls a town an organisation or a person). Other names are left out: two
-    unrelated reports both naming a ministry would otherwise be linked."""
-    places: dict[str, set[str]] = defaultdict(set)
+    """The place names each document mentions: its place entities, its figures' places, and
+    entities of other labels whose name some figure gives as its place (the small NER model
+    often calls a town an organisation or a person).
+
+    Only documents with at least one place entity are listed: a document whose places come
+    from figures alone ("near the mill bridge") says too little to be set apart as another
+    event, so grouping keeps it with the main one."""
+    names: dict[str, set[str]] = defaultdict(set)
     for figure in figures:
-        places[figure.doc].update(figure.places)
-    figure_places = {place for names in places.values() for place in names}
+        names[figure.doc].update(figure.places)
+    figure_places = {place for found in names.values() for place in found}
+    placed: set[str] = set()
     for entity in ledger.iter_claims("entities"):
         name = name_key(str(entity["text"]))
-        if entity["label"] in PLACE_LABELS or name in figure_places:
-            places[str(entity["doc"])].add(name)
-    return {doc: frozenset(names) for doc, names in places.items()}
+        if entity["label"] in PLACE_LABELS:
+            placed.add(str(entity["doc"]))
+            names[str(entity["doc"])].add(name)
+        elif name in figure_places:
+            names[str(entity["doc"])].add(name)
+    return {doc: frozenset(found) for doc, found in names.items() if doc in placed}
 
 
 def _document_name(document: dict[str, Any]) -> str:

@@ -54,7 +54,9 @@ def _places(ents: list[Any], tokens: Any = ()) -> list[str]:
         if ent.label_ in PLACE_LABELS and ent.text not in names:
             names.append(ent.text)
     for token in tokens:
-        if token.pos_ != "PROPN" or token.dep_ not in ("pobj", "compound"):
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue  # the tagger calls some common nouns proper ("near the mill bridge")
+        if token.dep_ not in ("pobj", "compound"):
             continue
         head = token.head if token.dep_ == "pobj" else None
         if (
