@@ -54,6 +54,12 @@ def test_version_1_ledger_is_upgraded_and_realigned_on_next_build(
         slots_before = ledger.slots()
         assert ledger.actors()
     db = sqlite3.connect(path)  # make it the version-1 file an older consilience wrote
+    for kind, name in db.execute(
+        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index') "
+        "AND (name LIKE 'documents_fts%' OR name LIKE '%_rank' OR name = 'figures_measure')"
+    ).fetchall():
+        db.execute(f"DROP {kind} {name}")
+    db.execute("DROP TABLE documents_fts")
     db.execute("DROP TABLE actors")
     db.execute("PRAGMA user_version = 1")
     db.commit()
@@ -62,6 +68,7 @@ def test_version_1_ledger_is_upgraded_and_realigned_on_next_build(
         assert upgraded.schema_version == SCHEMA_VERSION
         assert upgraded.actors() == []
         assert not upgraded.alignment_current()
+        assert upgraded.search("the")  # the full-text index was built from the old rows
     with build([str(corpus)], path) as rebuilt:
         assert rebuilt.last_build is not None and rebuilt.last_build.extracted == 0
         assert rebuilt.actors()

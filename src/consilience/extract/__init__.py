@@ -12,7 +12,7 @@ from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
 
 # Bump when extraction output changes, so ledgers re-extract documents they already hold.
-EXTRACTOR_VERSION = "8"
+EXTRACTOR_VERSION = "9"
 
 __all__ = [
     "CLAIM_KINDS",

@@ -136,6 +136,17 @@ CLAIM_RECORDS: dict[str, type[Claim]] = {
 }
 
 
+# One letter per claim kind, distinct, so a claim id names its kind across the ledger.
+CLAIM_LETTERS = {"entities": "n", "figures": "f", "dates": "d", "events": "e", "quotes": "q"}
+KIND_OF_LETTER = {letter: kind for kind, letter in CLAIM_LETTERS.items()}
+
+
 def claim_id(doc_id: str, kind: str, index: int) -> str:
     """A stable id: the document id, the claim kind's letter, and the claim's rank."""
-    return f"{doc_id}-{kind[0]}{index}"
+    return f"{doc_id}-{CLAIM_LETTERS[kind]}{index}"
+
+
+def kind_of_claim_id(claim: str) -> str | None:
+    """The claim kind an id names, or None when it is not a claim id."""
+    _, dash, rest = claim.rpartition("-")
+    return KIND_OF_LETTER.get(rest[:1]) if dash and rest[1:].isdigit() else None

@@ -15,11 +15,12 @@ from typing import Any
 
 from consilience.extract.claims import CLAIM_KINDS, SPAN_FIELDS, DocumentClaims
 from consilience.ingest.document import Document
+from consilience.store.lookups import LedgerLookups
 from consilience.store.schema import (
     LEDGER_KIND,
     MIGRATIONS,
     RESULT_TABLES,
-    SCHEMA_V2,
+    SCHEMA_V3,
     SCHEMA_VERSION,
 )
 
@@ -34,16 +35,29 @@ class LedgerError(Exception):
     """The file cannot be used as a ledger (not SQLite, not ours, or too new)."""
 
 
-class Ledger:
-    """Read and write access to one ledger file."""
+class Ledger(LedgerLookups):
+    """Read and write access to one ledger file.
 
-    def __init__(self, path: str | Path, *, create: bool = True) -> None:
+    `readonly=True` opens an existing, current ledger for views: nothing can be written
+    through it, and a connection may be used from any thread (one at a time).
+    """
+
+    def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
         self.path = Path(path)
-        if not create and not self.path.exists():
+        if (readonly or not create) and not self.path.exists():
             raise LedgerError(f"{self.path}: no such ledger")
         self.last_build: Any = None  # set by consilience.build to its BuildReport
+        self.readonly = readonly
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None)
+            if readonly:
+                self._db = sqlite3.connect(
+                    f"{self.path.resolve().as_uri()}?mode=ro",
+                    uri=True,
+                    isolation_level=None,
+                    check_same_thread=False,
+                )
+            else:
+                self._db = sqlite3.connect(self.path, isolation_level=None)
             self._db.row_factory = sqlite3.Row
             self._db.execute("PRAGMA foreign_keys = ON")
             self._db.execute("PRAGMA busy_timeout = 10000")
@@ -59,10 +73,10 @@ class Ledger:
     def _prepare(self) -> None:
         version = self._db.execute("PRAGMA user_version").fetchone()[0]
         tables = {row[0] for row in self._db.execute("SELECT name FROM sqlite_master")}
-        if version == 0 and not tables:
+        if version == 0 and not tables and not self.readonly:
             self._db.execute("PRAGMA journal_mode = WAL")
             with self._transaction():
-                for statement in SCHEMA_V2:
+                for statement in SCHEMA_V3:
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO meta VALUES ('kind', ?)", (LEDGER_KIND,))
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
@@ -77,6 +91,11 @@ class Ledger:
             raise LedgerError(
                 f"{self.path}: ledger schema {version} is newer than this consilience "
                 f"understands ({SCHEMA_VERSION}); upgrade consilience"
+            )
+        if self.readonly and version < SCHEMA_VERSION:
+            raise LedgerError(
+                f"{self.path}: ledger schema {version} is older than this consilience's "
+                f"({SCHEMA_VERSION}); run `consilience build` on it once to upgrade it"
             )
         while version < SCHEMA_VERSION:
             with self._transaction():

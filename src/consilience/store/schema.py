@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 LEDGER_KIND = "consilience-ledger"
 
 # Claim tables other than entities keep their kind-specific fields in `attrs` (JSON)
@@ -65,7 +65,33 @@ SCHEMA_V1 = [
 # Version 2 adds the index of actors and places.
 SCHEMA_V2 = [*SCHEMA_V1, _RESULT_TABLE.format("actors")]
 
+# Version 3 serves the report and the web UI without full scans: full-text search over
+# the documents (FTS5, reading its text from `documents` itself, kept in step by
+# triggers), figures by measure, and result rows by rank. The FTS index points at the
+# documents' rowids, which only VACUUM would change: the ledger never runs VACUUM, and
+# `INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')` repairs it if one did.
+MEASURE_EXPRESSION = "json_extract(attrs, '$.measure')"
+_V3_ADDITIONS = [
+    "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', "
+    "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+    "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
+    "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+    "END",
+    "CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN "
+    "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+    "VALUES ('delete', old.rowid, old.title, old.text); END",
+    "CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN "
+    "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
+    "VALUES ('delete', old.rowid, old.title, old.text); "
+    "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
+    "END",
+    f"CREATE INDEX figures_measure ON figures({MEASURE_EXPRESSION})",
+    *(f"CREATE INDEX {table}_rank ON {table}(rank, id)" for table in RESULT_TABLES),
+]
+SCHEMA_V3 = [*SCHEMA_V2, *_V3_ADDITIONS]
+
 # MIGRATIONS[n] upgrades a ledger from version n to n + 1.
 MIGRATIONS: dict[int, list[str]] = {
     1: [_RESULT_TABLE.format("actors"), "INSERT OR REPLACE INTO meta VALUES ('aligned', '0')"],
+    2: [*_V3_ADDITIONS, "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"],
 }

@@ -1,0 +1,185 @@
+"""What every view shows, read from the ledger once and shaped as plain dicts: the
+terminal, the HTML report and the web UI render these and never recompute extraction
+or alignment. Dicts, not classes, because the web UI returns the same records as JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import PurePath
+from typing import Any
+
+from consilience.extract.claims import CLAIM_KINDS
+from consilience.present.highlight import Run, Span, runs
+from consilience.store import Ledger
+
+# Verdicts where the sources' values differ: these slots get a chart and a conflict entry.
+DISPUTED_VERDICTS = ("conflicting", "compatible")
+PASSAGE_CONTEXT = 240  # characters of text shown either side of a claim
+
+
+def source_label(document: dict[str, Any]) -> str:
+    """How a source is named to a reader: its publisher, else its title, else its file."""
+    return str(
+        document.get("publisher")
+        or document.get("title")
+        or PurePath(str(document.get("path") or document.get("id") or "?")).name
+    )
+
+
+class Sources:
+    """Document metadata by id, looked up once each: views name sources many times."""
+
+    def __init__(self, ledger: Ledger) -> None:
+        self.ledger = ledger
+        self._known: dict[str, dict[str, Any]] = {}
+
+    def get(self, doc_id: str) -> dict[str, Any]:
+        if doc_id not in self._known:
+            document = self.ledger.document(doc_id) or {"id": doc_id, "path": doc_id}
+            document.pop("text", None)
+            document["label"] = source_label(document)
+            self._known[doc_id] = document
+        return self._known[doc_id]
+
+    def label(self, doc_id: str) -> str:
+        return str(self.get(doc_id)["label"])
+
+
+def overview(ledger: Ledger) -> dict[str, Any]:
+    """Sources, their publication dates and claim counts, and totals."""
+    counts: dict[str, dict[str, int]] = {kind: {} for kind in CLAIM_KINDS}
+    for kind in CLAIM_KINDS:
+        counts[kind] = ledger.claim_counts_by_document(kind)
+    documents = []
+    for document in ledger.documents():
+        document["label"] = source_label(document)
+        document["claims"] = {kind: counts[kind].get(document["id"], 0) for kind in CLAIM_KINDS}
+        documents.append(document)
+    published = sorted(d["published"] for d in documents if d["published"])
+    return {
+        "ledger": ledger.path.name,
+        "documents": documents,
+        "published_first": published[0] if published else None,
+        "published_last": published[-1] if published else None,
+        "claims": {kind: ledger.claim_count(kind) for kind in CLAIM_KINDS},
+        "results": {table: ledger.result_count(table) for table in ("slots", "timeline", "actors")},
+        "aligned": ledger.alignment_current(),
+    }
+
+
+def claim_ref(ledger: Ledger, sources: Sources, claim_id: str) -> dict[str, Any]:
+    """A claim as a link target: its id, kind, document, source name and text."""
+    claim = ledger.claim(claim_id)
+    if claim is None:
+        return {"id": claim_id, "kind": None, "doc": None, "label": "?", "text": ""}
+    return {
+        "id": claim_id,
+        "kind": claim["kind"],
+        "doc": claim["doc"],
+        "label": sources.label(claim["doc"]),
+        "text": claim["text"],
+        "start": claim["start"],
+        "end": claim["end"],
+    }
+
+
+def slot_view(ledger: Ledger, slot: dict[str, Any], sources: Sources) -> dict[str, Any]:
+    """A slot with every value's sources and passages and every explanation's claims."""
+    view = dict(slot)
+    view["disputed"] = slot.get("verdict") in DISPUTED_VERDICTS
+    values = []
+    for value in slot.get("values", []):
+        shown = dict(value)
+        shown["sources"] = [claim_ref(ledger, sources, c) for c in value.get("claims", [])]
+        values.append(shown)
+    view["values"] = values
+    view["explanations"] = [
+        {**e, "claims": [claim_ref(ledger, sources, c) for c in e.get("claims", [])]}
+        for e in slot.get("explanations", [])
+    ]
+    view["parts"] = [claim_ref(ledger, sources, c) for c in slot.get("parts", [])]
+    return view
+
+
+def slot_views(
+    ledger: Ledger, sources: Sources, limit: int = -1, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Slots in rank order (most reported first), shaped by `slot_view`."""
+    page = ledger.results_page("slots", limit, offset)
+    return [slot_view(ledger, slot, sources) for slot in page]
+
+
+def timeline_view(
+    ledger: Ledger, sources: Sources, limit: int = -1, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Timeline entries in order, each span naming its source."""
+    entries = []
+    for entry in ledger.results_page("timeline", limit, offset):
+        shown = dict(entry)
+        shown["spans"] = [
+            {**span, "label": sources.label(span["doc"])} for span in entry.get("spans", [])
+        ]
+        shown["sources"] = sorted({span["label"] for span in shown["spans"]})
+        entries.append(shown)
+    return entries
+
+
+def passage(ledger: Ledger, claim_id: str, context: int = PASSAGE_CONTEXT) -> dict[str, Any] | None:
+    """A claim in its place: the text before it, the claim's own text, the text after,
+    cut at word boundaries, with the source named."""
+    claim = ledger.claim(claim_id)
+    if claim is None:
+        return None
+    document = ledger.document(claim["doc"])
+    if document is None:
+        return None
+    text: str = document.pop("text")
+    start, end = claim["start"], claim["end"]
+    before_at = _word_boundary(text, max(0, start - context), forward=True)
+    after_at = _word_boundary(text, min(len(text), end + context), forward=False)
+    return {
+        "claim": claim,
+        "document": {**document, "label": source_label(document)},
+        "before": ("…" if before_at > 0 else "") + text[before_at:start],
+        "text": text[start:end],
+        "after": text[end:after_at] + ("…" if after_at < len(text) else ""),
+    }
+
+
+def document_view(ledger: Ledger, doc_id: str) -> dict[str, Any] | None:
+    """One document: its metadata, its claims by kind, and its text cut into runs for
+    highlighting."""
+    document = ledger.document(doc_id)
+    if document is None:
+        return None
+    text: str = document.pop("text")
+    claims = ledger.document_claims(doc_id)
+    document["label"] = source_label(document)
+    return {
+        "document": document,
+        "claims": claims,
+        "runs": runs(text, claim_spans(claims)),
+    }
+
+
+def claim_spans(claims: dict[str, list[dict[str, Any]]]) -> Iterable[Span]:
+    for kind, found in claims.items():
+        for claim in found:
+            yield Span(claim["id"], kind, claim["start"], claim["end"])
+
+
+def run_record(run: Run) -> dict[str, Any]:
+    """A run as JSON: its text, offset, and covering claims (innermost last)."""
+    return {"text": run.text, "start": run.start, "claims": list(run.claims)}
+
+
+def _word_boundary(text: str, at: int, *, forward: bool) -> int:
+    """`at` moved to the nearest whitespace (within 30 characters) so no word is cut."""
+    step = 1 if forward else -1
+    for moved in range(30):
+        i = at + step * moved
+        if i <= 0 or i >= len(text):
+            return max(0, min(len(text), i))
+        if text[i].isspace():
+            return i + 1 if forward else i
+    return at

@@ -1,0 +1,128 @@
+"""Point lookups over a ledger for the report and the web UI.
+
+Every query here is answered from an index (a primary key, `doc_id`, the figures'
+measure, the result tables' rank, or the full-text index), so a page costs the same on
+a ledger of five documents and of a million.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any
+
+from consilience.extract.claims import CLAIM_KINDS, kind_of_claim_id
+from consilience.store.schema import MEASURE_EXPRESSION, RESULT_TABLES
+
+# Markers FTS5 puts around matched words in a snippet: control characters that never
+# occur in stored text (decoding drops them), so they survive HTML escaping unambiguously.
+MATCH_START = "\x02"
+MATCH_END = "\x03"
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+class LedgerLookups:
+    """The read side used by views: one document, one claim, one result row, one page."""
+
+    _db: sqlite3.Connection
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One document's metadata and text, or None."""
+        row = self._db.execute(
+            "SELECT id, path, title, publisher, author, published, url, sha256, format, "
+            "encoding, length(text) AS chars, text FROM documents WHERE id = ?",
+            (doc_id,),
+        ).fetchone()
+        return None if row is None else dict(row)
+
+    def document_claims(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+        """Every claim of one document, by kind, in text order."""
+        return {kind: self._claim_rows(kind, "doc_id = ?", (doc_id,)) for kind in CLAIM_KINDS}
+
+    def claim(self, claim_id: str) -> dict[str, Any] | None:
+        """One claim by id, with its `kind` added, or None."""
+        kind = kind_of_claim_id(claim_id)
+        if kind is None:
+            return None
+        rows = self._claim_rows(kind, "id = ?", (claim_id,))
+        return {**rows[0], "kind": kind} if rows else None
+
+    def figures_of_measure(
+        self, measure: str, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        """Figures with one measure ("killed", "injured" ...), in ledger order."""
+        return self._claim_rows(
+            "figures", f"{MEASURE_EXPRESSION} = ?", (measure,), limit=limit, offset=offset
+        )
+
+    def result(self, table: str, row_id: str) -> dict[str, Any] | None:
+        _check_table(table)
+        row = self._db.execute(f"SELECT data FROM {table} WHERE id = ?", (row_id,)).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
+    def results_page(self, table: str, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+        """Rows `offset` .. `offset + limit` of a result table, in rank order."""
+        _check_table(table)
+        rows = self._db.execute(
+            f"SELECT data FROM {table} ORDER BY rank, id LIMIT ? OFFSET ?", (limit, offset)
+        )
+        return [json.loads(row[0]) for row in rows]
+
+    def result_count(self, table: str) -> int:
+        _check_table(table)
+        return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Documents matching every word of `query`, best first, each with a snippet whose
+        matched words sit between MATCH_START and MATCH_END.
+
+        The query is read as plain words, never as FTS5 syntax, so no input is an error.
+        """
+        words = _WORD.findall(query)
+        if not words:
+            return []
+        match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
+        rows = self._db.execute(
+            "SELECT d.id, d.title, d.publisher, d.published, d.path, "
+            f"snippet(documents_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 24) AS snippet "
+            "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
+            "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return [dict(row) for row in rows]
+
+    def _claim_rows(
+        self,
+        kind: str,
+        where: str,
+        params: tuple[Any, ...],
+        limit: int = -1,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        extra = "label" if kind == "entities" else "attrs"
+        rows = self._db.execute(
+            f'SELECT id, doc_id, start, "end", text, {extra} AS extra FROM {kind} '
+            f"WHERE {where} ORDER BY doc_id, start, id LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        claims = []
+        for row in rows:
+            claim: dict[str, Any] = {
+                "id": row["id"],
+                "doc": row["doc_id"],
+                "start": row["start"],
+                "end": row["end"],
+                "text": row["text"],
+            }
+            if kind == "entities":
+                claim["label"] = row["extra"]
+            else:
+                claim.update(json.loads(row["extra"]))
+            claims.append(claim)
+        return claims
+
+
+def _check_table(table: str) -> None:
+    if table not in RESULT_TABLES:
+        raise ValueError(f"unknown result table {table!r}")
