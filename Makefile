@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 LEDGER := build/example.db
 
-.PHONY: demo test lint browser install install-test lock clean
+.PHONY: demo test lint browser screenshots install install-test lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,12 @@ demo: install
 	$(BIN)/consilience show $(LEDGER)
 	$(BIN)/consilience export $(LEDGER) --format json -o build/example.json
 	$(BIN)/consilience export $(LEDGER) --format csv -o build/example-csv
-	@echo "reports written: build/example.json, build/example-csv/"
+	$(BIN)/consilience report $(LEDGER) -o build/example-report.html
+	@echo "reports written: build/example.json, build/example-csv/, build/example-report.html"
 
 lint: install-test
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
 # The browser tests drive Debian's chromium through Playwright (never `playwright install`).
@@ -48,6 +49,10 @@ browser:
 # pytest exits 5 when it collected no tests; make treats any non-zero status as failure.
 test: lint browser
 	$(BIN)/python -m pytest -q
+
+# The README's screenshots of the example report (needs chromium, as the tests do).
+screenshots: install-test browser
+	$(BIN)/python scripts/screenshot_report.py
 
 # Regenerate the hashed locks (needs pip-tools; maintainers only). The model wheel
 # is pinned to its wheel hash alone.

@@ -48,6 +48,7 @@ def test_build_show_export_tour(tmp_path: Path, examples_dir: Path) -> None:
             "events",
             "quotes",
             "slots",
+            "slot_values",
             "reuse",
             "timeline",
             "actors",

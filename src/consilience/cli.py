@@ -32,7 +32,8 @@ from consilience.present.export import (
     to_csv,
     write_csv_tables,
 )
-from consilience.present.terminal import print_summary
+from consilience.present.report import write_report
+from consilience.present.terminal import print_summary, show_record
 from consilience.store import Ledger, LedgerError, json_text
 
 app = typer.Typer(
@@ -242,17 +243,54 @@ def export_command(
 
 
 @app.command("show")
-def show_command(ledger: Annotated[Path, typer.Argument(help="Ledger file.")]) -> None:
-    """Print a summary of a ledger: its documents, their metadata and claim counts.
+def show_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the same content as JSON, for scripts.")
+    ] = False,
+    limit: Annotated[
+        int, typer.Option(help="Show at most this many slots and timeline entries.", min=1)
+    ] = 40,
+) -> None:
+    """Print a ledger: its sources, the figure slots with their verdicts, where the sources
+    differ and why, and the timeline.
+
+    **Examples**
+
+      consilience show example.db
+
+      consilience show example.db --json | jq '.conflicts'
+    """
+    with _open(ledger) as opened:
+        if as_json:
+            sys.stdout.write(json_text(show_record(opened, limit)))
+            return
+        # Piped output is read by people too (in logs, in CI): give it a useful width.
+        width = None if sys.stdout.isatty() else 120
+        print_summary(opened, Console(highlight=False, width=width), limit)
+
+
+@app.command("report")
+def report_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Write one self-contained HTML report: overview, figures by slot with charts and
+    explanations, timeline, and every document with its claims highlighted. It opens
+    in any browser with no network access.
 
     **Example**
 
-      consilience show example.db
+      consilience report example.db -o report.html
     """
     with _open(ledger) as opened:
-        # Piped output is read by people too (in logs, in CI): give it a useful width.
-        width = None if sys.stdout.isatty() else 120
-        print_summary(opened, Console(highlight=False, width=width))
+        try:
+            written = write_report(opened, output)
+        except OSError as error:
+            raise _fail(f"{output}: cannot write the report ({error.strerror})") from None
+    _say(f"wrote {written}")
 
 
 def _open(path: Path) -> Ledger:

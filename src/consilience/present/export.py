@@ -14,7 +14,20 @@ from consilience.store import DOCUMENT_COLUMNS, JSON_SCHEMA_ID, Ledger, document
 from consilience.store.schema import RESULT_TABLES
 
 # Tables written by the CSV export, one file each.
-CSV_TABLES = ("documents", *CLAIM_KINDS, *RESULT_TABLES)
+CSV_TABLES = ("documents", *CLAIM_KINDS, *RESULT_TABLES, "slot_values")
+
+# slots.csv is flat, for spreadsheets: one row per slot with these columns in this order
+# (docs/schema.md); the nested record stays in the JSON export.
+SLOT_COLUMNS = [
+    "id", "measure", "subject", "event", "event_time", "places", "verdict",
+    "best", "best_text", "low", "high", "latest", "sources", "independent_sources",
+    "values", "explanation_kinds", "best_rule",
+]  # fmt: skip
+# slot_values.csv: one row per source stating a value in a slot.
+SLOT_VALUE_COLUMNS = [
+    "slot", "measure", "subject", "verdict", "value", "low", "high", "text",
+    "independent_sources", "claim", "doc",
+]  # fmt: skip
 
 
 def document_claims_record(claims: DocumentClaims) -> dict[str, Any]:
@@ -35,6 +48,10 @@ def table_rows(ledger: Ledger, table: str) -> list[dict[str, Any]]:
         return ledger.documents()
     if table in CLAIM_KINDS:
         return ledger.claims(table)
+    if table == "slots":
+        return [slot_row(slot) for slot in ledger.slots()]
+    if table == "slot_values":
+        return [row for slot in ledger.slots() for row in slot_value_rows(slot)]
     if table in RESULT_TABLES:
         return ledger.results(table)
     raise ValueError(f"unknown table {table!r}; choose from {', '.join(CSV_TABLES)}")
@@ -50,7 +67,70 @@ def base_columns(table: str) -> list[str]:
         return [field.name for field in fields(CLAIM_RECORDS[table])]
     if table in CLAIM_KINDS:
         return list(SPAN_FIELDS)
+    if table == "slots":
+        return list(SLOT_COLUMNS)
+    if table == "slot_values":
+        return list(SLOT_VALUE_COLUMNS)
     return ["id"]
+
+
+def slot_row(slot: dict[str, Any]) -> dict[str, Any]:
+    """A slot flattened to SLOT_COLUMNS: values as "text (n independent)" joined by "; "."""
+    event = slot.get("event") or {}
+    latest = slot.get("latest") or {}
+    return {
+        "id": slot["id"],
+        "measure": slot["measure"],
+        "subject": slot.get("subject"),
+        "event": event.get("label"),
+        "event_time": event.get("time"),
+        "places": "; ".join(event.get("places") or []),
+        "verdict": slot["verdict"],
+        "best": slot.get("best"),
+        "best_text": slot.get("best_text"),
+        "low": slot.get("low"),
+        "high": _bound(slot.get("high")),
+        "latest": latest.get("text"),
+        "sources": slot.get("sources"),
+        "independent_sources": slot.get("independent_sources"),
+        "values": "; ".join(
+            f"{value['text']} ({value['independent_sources']} independent)"
+            for value in slot.get("values", [])
+        ),
+        "explanation_kinds": "; ".join(sorted({e["kind"] for e in slot.get("explanations", [])})),
+        "best_rule": slot.get("best_rule"),
+    }
+
+
+def slot_value_rows(slot: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per claim stating a value of the slot (SLOT_VALUE_COLUMNS)."""
+    return [
+        {
+            "slot": slot["id"],
+            "measure": slot["measure"],
+            "subject": slot.get("subject"),
+            "verdict": slot["verdict"],
+            "value": value.get("value"),
+            "low": value.get("low"),
+            "high": _bound(value.get("high")),
+            "text": value.get("text"),
+            "independent_sources": value.get("independent_sources"),
+            "claim": claim,
+            "doc": doc,
+        }
+        for value in slot.get("values", [])
+        for claim, doc in zip(value.get("claims", []), _claim_docs(value), strict=False)
+    ]
+
+
+def _claim_docs(value: dict[str, Any]) -> list[str]:
+    """The document of each claim of a value (claim ids begin with their document id)."""
+    return [str(claim).rsplit("-", 1)[0] for claim in value.get("claims", [])]
+
+
+def _bound(value: Any) -> Any:
+    """An open upper bound is stored as null; a spreadsheet reads an empty cell the same."""
+    return None if isinstance(value, float) and value == float("inf") else value
 
 
 def to_csv(rows: list[dict[str, Any]], columns: list[str] | None = None) -> str:

@@ -1,4 +1,5 @@
-"""The terminal summary of a ledger, drawn with Rich."""
+"""The terminal view of a ledger, drawn with Rich: sources, figure slots, where sources
+differ and why, and the timeline. `show_record` is the same content as JSON for scripts."""
 
 from __future__ import annotations
 
@@ -8,19 +9,62 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from consilience.extract.claims import CLAIM_KINDS
+from consilience.present.render import number
+from consilience.present.views import DISPUTED_VERDICTS, Sources, overview
 from consilience.store import Ledger
-from consilience.store.schema import RESULT_TABLES
+
+EXPLANATIONS_SHOWN = 6  # per disputed slot; the rest are in --json and the report
+VERDICT_STYLES = {
+    "conflicting": "bold red",
+    "compatible": "yellow",
+    "agreed": "green",
+    "single_source": "dim",
+}
 
 
-def print_summary(ledger: Ledger, console: Console) -> None:
-    """Sources with their metadata and claim counts, then totals per claim kind."""
-    documents = ledger.documents()
-    per_document: dict[str, int] = {}
-    for kind in CLAIM_KINDS:
-        for doc_id, count in ledger.claim_counts_by_document(kind).items():
-            per_document[doc_id] = per_document.get(doc_id, 0) + count
-    table = Table(title=f"{ledger.path}: {len(documents)} documents", title_justify="left")
+def show_record(ledger: Ledger, limit: int) -> dict[str, Any]:
+    """What `consilience show --json` prints: the overview, the first `limit` slots and
+    timeline entries as the ledger stores them, and the conflicts with their explanations."""
+    slots = ledger.results_page("slots", limit)
+    return {
+        "overview": overview(ledger),
+        "slots": slots,
+        "conflicts": [
+            {
+                "slot": slot["id"],
+                "measure": slot["measure"],
+                "subject": slot.get("subject"),
+                "verdict": slot["verdict"],
+                "values": [value["text"] for value in slot["values"]],
+                "explanations": slot["explanations"],
+            }
+            for slot in slots
+            if slot.get("verdict") in DISPUTED_VERDICTS
+        ],
+        "timeline": ledger.results_page("timeline", limit),
+    }
+
+
+def print_summary(ledger: Ledger, console: Console, limit: int = 40) -> None:
+    """Sources, then slots, conflicts and timeline (each cut at `limit` rows), then totals."""
+    summary = overview(ledger)
+    print_sources(summary, console)
+    sources = Sources(ledger)
+    slots = ledger.results_page("slots", limit)
+    print_slots(slots, ledger.result_count("slots"), console)
+    print_conflicts(slots, sources, console)
+    print_timeline(ledger.results_page("timeline", limit), ledger.result_count("timeline"), console)
+    totals = ", ".join(f"{count} {kind}" for kind, count in summary["claims"].items())
+    console.print(f"claims: {totals}")
+    results = ", ".join(f"{count} {name}" for name, count in summary["results"].items())
+    console.print(f"alignment: {results}")
+    if not summary["aligned"]:
+        console.print("[bold]the alignment is older than the corpus: run consilience build[/]")
+
+
+def print_sources(summary: dict[str, Any], console: Console) -> None:
+    documents = summary["documents"]
+    table = Table(title=f"{summary['ledger']}: {len(documents)} documents", title_justify="left")
     table.add_column("document", no_wrap=True, overflow="ellipsis")
     table.add_column("publisher", no_wrap=True, overflow="ellipsis")
     table.add_column("published", no_wrap=True, min_width=10)
@@ -31,42 +75,86 @@ def print_summary(ledger: Ledger, console: Console) -> None:
             escape(document["title"] or document["path"]),
             escape(document["publisher"] or "-"),
             document["published"] or "-",
-            str(per_document.get(document["id"], 0)),
+            str(sum(document["claims"].values())),
         )
     console.print(table)
-    print_figures(ledger, console, {d["id"]: d for d in documents})
-    totals = ", ".join(f"{ledger.claim_count(kind)} {kind}" for kind in CLAIM_KINDS)
-    console.print(f"claims: {totals}")
-    results = ", ".join(f"{len(ledger.results(name))} {name}" for name in RESULT_TABLES)
-    console.print(f"alignment: {results}")
 
 
-def print_figures(ledger: Ledger, console: Console, documents: dict[str, dict[str, Any]]) -> None:
-    """Every figure, grouped by measure, with the interval it commits to and its source."""
-    figures = sorted(ledger.figures(), key=lambda f: (f["measure"], f["low"] or 0, f["doc"]))
-    if not figures:
+def print_slots(slots: list[dict[str, Any]], total: int, console: Console) -> None:
+    if not slots:
         return
-    table = Table(title=f"{len(figures)} figures", title_justify="left")
-    table.add_column("measure", no_wrap=True)
-    table.add_column("as written", no_wrap=True, overflow="ellipsis", max_width=24)
-    table.add_column("low–high", no_wrap=True, justify="right")
-    table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=28)
-    table.add_column("source", no_wrap=True, overflow="ellipsis", max_width=24)
-    for figure in figures:
-        document = documents.get(figure["doc"], {})
-        source = document.get("publisher") or document.get("title") or document.get("path", "")
+    shown = f" (first {len(slots)})" if total > len(slots) else ""
+    table = Table(title=f"{total} figure slots{shown}", title_justify="left")
+    table.add_column("measure", no_wrap=True, min_width=9)
+    table.add_column("of", overflow="ellipsis", no_wrap=True, max_width=16)
+    table.add_column("event", overflow="ellipsis", no_wrap=True, max_width=30)
+    table.add_column("best", justify="right", no_wrap=True, overflow="ellipsis", max_width=22)
+    table.add_column("low–high", justify="right", no_wrap=True)
+    table.add_column("verdict", no_wrap=True, min_width=13)
+    table.add_column("sources", justify="right", no_wrap=True, min_width=7)
+    for slot in slots:
+        verdict = str(slot["verdict"])
         table.add_row(
-            figure["measure"],
-            escape(figure["number_text"]),
-            _interval(figure["low"], figure["high"]),
-            escape(figure["subject"] or ""),
-            escape(source),
+            escape(str(slot["measure"])),
+            escape(str(slot.get("subject") or "")),
+            escape(str((slot.get("event") or {}).get("label", ""))),
+            escape(str(slot.get("best_text") or number(slot.get("best")))),
+            _interval(slot.get("low"), slot.get("high")),
+            f"[{VERDICT_STYLES.get(verdict, '')}]{escape(verdict.replace('_', ' '))}[/]",
+            f"{slot.get('independent_sources')} of {slot.get('sources')}",
+        )
+    console.print(table)
+
+
+def print_conflicts(slots: list[dict[str, Any]], sources: Sources, console: Console) -> None:
+    """Each disputed slot: who states which value, then every explanation."""
+    disputed = [slot for slot in slots if slot.get("verdict") in DISPUTED_VERDICTS]
+    if not disputed:
+        return
+    console.print(f"[bold]where the sources differ ({len(disputed)} slots)[/]")
+    for slot in disputed:
+        subject = f" of {slot['subject']}" if slot.get("subject") else ""
+        verdict = str(slot["verdict"])
+        console.print(
+            f"\n[bold]{escape(str(slot['measure']))}{escape(subject)}[/] "
+            f"[{VERDICT_STYLES.get(verdict, '')}]{verdict}[/]"
+        )
+        for value in slot["values"]:
+            names = ", ".join(sorted({sources.label(doc) for doc in value["documents"]}))
+            console.print(f"  {escape(str(value['text']))}: {escape(names)}")
+        explanations = slot.get("explanations", [])
+        for explanation in explanations[:EXPLANATIONS_SHOWN]:
+            console.print(
+                f"  [italic]{escape(str(explanation['kind']))}[/]: {escape(explanation['text'])}"
+            )
+        if len(explanations) > EXPLANATIONS_SHOWN:
+            console.print(
+                f"  … {len(explanations) - EXPLANATIONS_SHOWN} more explanations "
+                "(show --json, or the HTML report)"
+            )
+    console.print()
+
+
+def print_timeline(entries: list[dict[str, Any]], total: int, console: Console) -> None:
+    if not entries:
+        return
+    shown = f" (first {len(entries)})" if total > len(entries) else ""
+    table = Table(title=f"timeline: {total} entries{shown}", title_justify="left")
+    table.add_column("date", no_wrap=True)
+    table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=70)
+    table.add_column("sources", justify="right", no_wrap=True)
+    for entry in entries:
+        mod = f" ({str(entry['mod']).lower()})" if entry.get("mod") else ""
+        table.add_row(
+            escape(f"{entry.get('date')}{mod}"),
+            escape(str(entry.get("what") or "")),
+            str(len(entry.get("documents", []))),
         )
     console.print(table)
 
 
 def _interval(low: float | None, high: float | None) -> str:
-    def show(value: float | None) -> str:
-        return "?" if value is None else f"{value:,}"
-
-    return show(low) if low == high else f"{show(low)}–{show(high)}"
+    if low == high:
+        return number(low)
+    shown_high = "?" if high is None or high == float("inf") else number(high)
+    return f"{number(low)}–{shown_high}"
