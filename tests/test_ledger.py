@@ -56,7 +56,7 @@ def test_version_1_ledger_is_upgraded_and_realigned_on_next_build(
     db = sqlite3.connect(path)  # make it the version-1 file an older consilience wrote
     for kind, name in db.execute(
         "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index') "
-        "AND (name LIKE 'documents_fts%' OR name LIKE '%_rank' OR name = 'figures_measure')"
+        "AND (name LIKE 'documents_fts%' OR name LIKE '%_rank' OR name = 'figures_measure' OR name = 'documents_published')"
     ).fetchall():
         db.execute(f"DROP {kind} {name}")
     db.execute("DROP TABLE documents_fts")
@@ -97,7 +97,7 @@ def test_rebuild_of_unchanged_corpus_does_no_extraction(
     def refuse(document: object) -> None:
         raise AssertionError("an unchanged document was extracted again")
 
-    monkeypatch.setattr(consilience.api, "extract", refuse)
+    monkeypatch.setattr(consilience.api, "extract_batch", refuse)
     second = build([str(corpus)], path)
     assert (second.last_build.extracted, second.last_build.unchanged) == (0, 6)
     assert second.to_json() == before

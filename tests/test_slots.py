@@ -4,6 +4,7 @@ ingest, extract and align, and the slots a user reads are checked."""
 from __future__ import annotations
 
 import json
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -271,6 +272,30 @@ def test_same_week_same_toll_in_towns_no_report_connects_are_different_events(
     slots = slots_for(record, "killed")
     assert len(slots) == 2
     assert all(slot["verdict"] == "single_source" for slot in slots)
+
+
+def test_weekly_reports_of_a_long_conflict_do_not_chain_into_one_event(tmp_path: Path) -> None:
+    # One report a week for ten weeks, each about a new clash in the same province: every
+    # pair of neighbours is within the merge slack, but the whole run is not one event.
+    days = [date(2032, 3, 1) + timedelta(weeks=week) for week in range(10)]
+    reports = {
+        f"w{week}": (
+            f"Officials said {4 + week} people were killed in a clash in Varn province on "
+            f"{day.day} {day:%B} {day.year}.",
+            day.isoformat(),
+        )
+        for week, day in enumerate(days)
+    }
+    record = align_corpus(tmp_path / "weekly", reports)
+    slots = slots_for(record, "killed")
+    assert len(slots) >= 2
+    for slot in slots:
+        times = sorted(
+            next(f for f in record["figures"] if f["id"] == claim)["time"]
+            for claim in slot["claims"]
+        )
+        first, last = date.fromisoformat(times[0]), date.fromisoformat(times[-1])
+        assert (last - first).days <= 31 + 7
 
 
 def test_subject_heads_and_classes_of_common_subject_phrases() -> None:

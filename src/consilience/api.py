@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, cast
 
 from consilience.align import align
-from consilience.extract import EXTRACTOR_VERSION, extract
+from consilience.extract import EXTRACTOR_VERSION
+from consilience.extract.claims import DocumentClaims
 from consilience.ingest import (
     DEFAULT_MAX_BYTES,
+    Discovery,
     Document,
     FileRead,
     IngestProblem,
@@ -17,7 +20,19 @@ from consilience.ingest import (
     discover,
     ingest_file,
 )
+from consilience.scale import (
+    DEFAULT_BATCH_SIZE,
+    ClaimSet,
+    OrderedExtraction,
+    claims_of,
+    extract_batch,
+    open_runner,
+)
+from consilience.scale.parquet import ingest_parquet, is_parquet
 from consilience.store import Ledger
+
+if TYPE_CHECKING:
+    from consilience.scale.partitioned import ClaimsDirectory
 
 DEFAULT_LEDGER = "consilience.db"
 
@@ -59,38 +74,24 @@ def build(
     overrides: Metadata | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_event: Callable[[BuildEvent], None] | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
 ) -> Ledger:
     """Ingest `paths`, extract every new or changed document, and store it in `ledger`.
 
     Unchanged documents (same content, metadata and extractor version) are not extracted
     again. A skipped input never removes what the ledger already holds for it. The
     returned Ledger's `last_build` is the BuildReport.
+
+    Extraction runs in this process (`workers=1`), in `workers` local processes, or on
+    Dask: `dask="local"` starts a LocalCluster of `workers` processes, and an address
+    (`"tcp://scheduler:8786"`) uses a running cluster. `batch_size` documents go to a
+    worker at a time. Whichever runs it, the ledger is written here, in input order, and
+    holds the same result.
     """
-    notify = on_event or (lambda event: None)
     target = ledger if isinstance(ledger, Ledger) else Ledger(ledger)
-    report = BuildReport()
-    found = discover([paths] if isinstance(paths, str) else list(paths))
-    report.files = len(found.files)
-    report.ignored = found.ignored
-    notify(BuildEvent("start", total_files=len(found.files)))
-    for problem in found.problems:
-        report.problems.append(problem)
-        notify(BuildEvent("problem", where=str(problem)))
-    for path in found.files:
-        for item in ingest_file(path, overrides, max_bytes):
-            if isinstance(item, IngestProblem):
-                report.problems.append(item)
-                notify(BuildEvent("problem", where=str(item)))
-            elif isinstance(item, Document):
-                status = _store(target, item)
-                if status == "extracted":
-                    report.extracted += 1
-                else:
-                    report.unchanged += 1
-                notify(BuildEvent("document", where=item.path, status=status))
-            elif isinstance(item, FileRead) and item.complete:
-                report.removed += target.finish_file(item.source_file, item.doc_ids)
-        notify(BuildEvent("file", where=path))
+    report = _extract_into(target, paths, overrides, max_bytes, on_event, workers, dask, batch_size)
     if not target.alignment_current():
         # Alignment is corpus-wide: redone only when a document came, went or changed.
         align(target)
@@ -99,9 +100,133 @@ def build(
     return target
 
 
-def _store(ledger: Ledger, document: Document) -> str:
-    if ledger.is_current(document.id, EXTRACTOR_VERSION):
-        ledger.update_path(document)
-        return "unchanged"
-    ledger.write_document(extract(document), EXTRACTOR_VERSION)
-    return "extracted"
+def build_partitioned(
+    paths: list[str] | str,
+    out: str | Path,
+    *,
+    overrides: Metadata | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    on_event: Callable[[BuildEvent], None] | None = None,
+    workers: int = 1,
+    dask: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> ClaimsDirectory:
+    """`build`, with claims written as partitioned Parquet in the folder `out` instead of a
+    ledger (see consilience.scale.partitioned), then aligned from there.
+
+    `out` then holds the documents of this build's inputs: those it held already
+    (extracted by this extractor version) are kept without extracting them again, the
+    others are dropped. Its JSON export is the one a ledger built from the same inputs
+    gives.
+    """
+    from consilience.scale.partitioned import ClaimsDirectory, ClaimsWriter  # imports pyarrow
+
+    writer = ClaimsWriter(out, EXTRACTOR_VERSION)
+    report = _extract_into(writer, paths, overrides, max_bytes, on_event, workers, dask, batch_size)
+    report.removed = writer.commit()
+    claims = ClaimsDirectory(out)
+    # align() reads and writes through the methods a directory shares with a Ledger.
+    align(cast(Ledger, claims))
+    claims.last_build = report
+    return claims
+
+
+class _Target(Protocol):
+    """Where a build stores documents: a Ledger, or a ClaimsWriter."""
+
+    def is_current(self, doc_id: str, extractor_version: str) -> bool: ...
+
+    def update_path(self, document: Document) -> None: ...
+
+    def write_document(self, claims: DocumentClaims, extractor_version: str) -> None: ...
+
+    def finish_file(self, source_file: str, doc_ids: frozenset[str]) -> int: ...
+
+
+@dataclass(frozen=True)
+class _FileDone:
+    """Marks, in the stream of items, where one input file ends."""
+
+    path: str
+
+
+def _extract_into(
+    target: _Target,
+    paths: list[str] | str,
+    overrides: Metadata | None,
+    max_bytes: int,
+    on_event: Callable[[BuildEvent], None] | None,
+    workers: int,
+    dask: str | None,
+    batch_size: int,
+) -> BuildReport:
+    """Read every input, send what needs extracting to the runner, and store the results
+    in input order. An unchanged document is never sent; whether it is unchanged is asked
+    again when its turn comes, since a file read before it may have removed it."""
+    notify = on_event or (lambda event: None)
+    report = BuildReport()
+    files, found = _discover([paths] if isinstance(paths, str) else list(paths))
+    report.files = len(files)
+    report.ignored = found.ignored
+    notify(BuildEvent("start", total_files=len(files)))
+    for problem in found.problems:
+        report.problems.append(problem)
+        notify(BuildEvent("problem", where=str(problem)))
+    with open_runner(extract_batch, workers, dask) as runner:
+        stream = OrderedExtraction(runner, batch_size)
+
+        def store(item: object, claims: ClaimSet | None) -> None:
+            if isinstance(item, IngestProblem):
+                report.problems.append(item)
+                notify(BuildEvent("problem", where=str(item)))
+            elif isinstance(item, Document):
+                if claims is None and target.is_current(item.id, EXTRACTOR_VERSION):
+                    target.update_path(item)
+                    status = "unchanged"
+                    report.unchanged += 1
+                else:
+                    claims = stream.extract_now(item) if claims is None else claims
+                    target.write_document(claims_of(item, claims), EXTRACTOR_VERSION)
+                    status = "extracted"
+                    report.extracted += 1
+                notify(BuildEvent("document", where=item.path, status=status))
+            elif isinstance(item, FileRead) and item.complete:
+                report.removed += target.finish_file(item.source_file, item.doc_ids)
+            elif isinstance(item, _FileDone):
+                notify(BuildEvent("file", where=item.path))
+
+        for path in files:
+            for item in _ingest(path, overrides, max_bytes):
+                wanted = isinstance(item, Document) and not target.is_current(
+                    item.id, EXTRACTOR_VERSION
+                )
+                for ready in stream.feed(item, extract=wanted):
+                    store(*ready)
+            for ready in stream.feed(_FileDone(path)):
+                store(*ready)
+        for ready in stream.finish():
+            store(*ready)
+    return report
+
+
+def _discover(paths: list[str]) -> tuple[list[str], Discovery]:
+    """The input files in the order `discover` gives them (the paths in order, each
+    folder sorted), Parquet files included, each once."""
+    found = Discovery()
+    files: dict[str, None] = {}
+    for name in paths:
+        if is_parquet(name) and Path(name).is_file():
+            files[name] = None
+            continue
+        one = discover([name])
+        found.problems += one.problems
+        found.ignored += [path for path in one.ignored if not is_parquet(path)]
+        parquet = [path for path in one.ignored if is_parquet(path)]
+        files.update(dict.fromkeys(sorted(one.files + parquet, key=Path)))
+    return list(files), found
+
+
+def _ingest(path: str, overrides: Metadata | None, max_bytes: int) -> Iterator[object]:
+    if is_parquet(path):
+        return ingest_parquet(path, overrides, max_bytes)
+    return ingest_file(path, overrides, max_bytes)

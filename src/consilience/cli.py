@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import re
 import sys
 import time
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,8 +20,9 @@ from rich.progress import (
     TextColumn,
     TimeRemainingColumn,
 )
+from typer.core import TyperCommand
 
-from consilience.api import DEFAULT_LEDGER, BuildEvent, BuildReport, build
+from consilience.api import DEFAULT_LEDGER, BuildEvent, BuildReport, build, build_partitioned
 from consilience.extract import ModelMissingError, extract
 from consilience.ingest import DEFAULT_MAX_BYTES, Document, IngestProblem, Metadata, ingest_file
 from consilience.ingest.metadata import normalize_published
@@ -34,7 +37,11 @@ from consilience.present.export import (
 )
 from consilience.present.report import write_report
 from consilience.present.terminal import print_summary, show_record
+from consilience.scale import DEFAULT_BATCH_SIZE, LOCAL, ScaleError
 from consilience.store import Ledger, LedgerError, json_text
+
+if TYPE_CHECKING:
+    from consilience.scale.partitioned import ClaimsDirectory
 
 app = typer.Typer(
     help="Build one source-grounded record from many documents about the same events.",
@@ -77,42 +84,120 @@ MaxBytesOpt = Annotated[
 ]
 
 
-@app.command("build")
+# A Dask scheduler address: a URL (tcp://host:8786, tls://...) or host:port.
+_ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|[\w.-]+:\d+)$", re.I)
+
+
+def _is_address(value: str) -> bool:
+    return value == LOCAL or _ADDRESS.match(value) is not None
+
+
+class _BuildCommand(TyperCommand):
+    """The build command, whose `--dask` takes an optional value: alone, or followed by
+    something that is not a scheduler address (a path, another option), it means a local
+    cluster. Typer cannot declare such an option, so the arguments are read here first."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        fixed: list[str] = []
+        for position, arg in enumerate(args):
+            if arg == "--":
+                fixed.extend(args[position:])
+                break
+            following = args[position + 1] if position + 1 < len(args) else None
+            if arg == "--dask" and (following is None or not _is_address(following)):
+                arg = f"--dask={LOCAL}"
+            fixed.append(arg)
+        result: list[str] = super().parse_args(ctx, fixed)
+        return result
+
+
+@app.command("build", cls=_BuildCommand)
 def build_command(
-    paths: Annotated[list[str], typer.Argument(help="Files or folders (.txt .md .html .jsonl).")],
-    ledger: Annotated[Path, typer.Option(help="Ledger file to create or update.")] = Path(
-        DEFAULT_LEDGER
-    ),
+    paths: Annotated[
+        list[str], typer.Argument(help="Files or folders (.txt .md .html .jsonl .parquet).")
+    ],
+    ledger: Annotated[
+        Path | None,
+        typer.Option(help=f"Ledger file to create or update.  \\[default: {DEFAULT_LEDGER}]"),
+    ] = None,
     publisher: PublisherOpt = None,
     published: PublishedOpt = None,
     title: TitleOpt = None,
     max_bytes: MaxBytesOpt = DEFAULT_MAX_BYTES,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Extract in this many local processes (with --dask alone: the local "
+            "cluster's workers; default: one per core).",
+            min=1,
+        ),
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            metavar="[ADDRESS]",
+            help="Extract on Dask: alone, a local cluster; with tcp://HOST:PORT, the "
+            "cluster that scheduler runs.",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write claims as partitioned Parquet in this folder instead of a ledger.",
+            file_okay=False,
+        ),
+    ] = None,
+    batch_size: Annotated[
+        int, typer.Option(help="Documents sent to a worker at a time.", min=1)
+    ] = DEFAULT_BATCH_SIZE,
 ) -> None:
     """Read documents, extract their claims, and store them in a ledger.
 
     Unchanged documents are not extracted again. Inputs that cannot be read are skipped
-    with one line each, and the exit status is then 1.
+    with one line each, and the exit status is then 1. The result is the same whether
+    extraction ran in one process, in several, or on a Dask cluster.
 
     **Examples**
 
       consilience build examples/ --ledger example.db
 
       consilience build article.txt --publisher "Daily Lantern" --published 2031-03-05
+
+      consilience build corpus/ --workers 4
+
+      consilience build corpus.parquet --dask tcp://scheduler:8786 --out claims/
     """
     metadata = _overrides(publisher, published, title)
+    if out is not None and ledger is not None:
+        raise _fail("use --ledger or --out, not both")
+    if dask is not None and not _is_address(dask):
+        raise _fail(f"--dask={dask}: not a scheduler address (tcp://HOST:PORT, or local)")
+    if workers is None:
+        workers = (os.cpu_count() or 1) if dask == LOCAL else 1
+    target = out if out is not None else ledger or Path(DEFAULT_LEDGER)
     display = _BuildDisplay(sys.stderr.isatty())
+    options: dict[str, Any] = {
+        "overrides": metadata,
+        "max_bytes": max_bytes,
+        "on_event": display.on_event,
+        "workers": workers,
+        "dask": dask,
+        "batch_size": batch_size,
+    }
     try:
         with display:
-            result = build(
-                paths, ledger, overrides=metadata, max_bytes=max_bytes, on_event=display.on_event
+            result: Ledger | ClaimsDirectory = (
+                build_partitioned(paths, out, **options)
+                if out is not None
+                else build(paths, target, **options)
             )
-    except (LedgerError, ModelMissingError) as error:
+    except (LedgerError, ModelMissingError, ScaleError) as error:
         raise _fail(str(error)) from None
     report: BuildReport = result.last_build
     result.close()
     ignored = f", {len(report.ignored)} files of other formats ignored" if report.ignored else ""
     print(
-        f"built {ledger}: {report.documents} documents ({report.extracted} extracted, "
+        f"built {target}: {report.documents} documents ({report.extracted} extracted, "
         f"{report.unchanged} unchanged, {report.removed} removed), "
         f"{report.skipped} inputs skipped{ignored}"
     )
@@ -291,6 +376,57 @@ def report_command(
         except OSError as error:
             raise _fail(f"{output}: cannot write the report ({error.strerror})") from None
     _say(f"wrote {written}")
+
+
+@app.command("serve")
+def serve_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file (opened read-only).")],
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default is this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Browse a ledger in a web browser, and query it as JSON (/api/..., /openapi.json).
+
+    Read-only. Listens on 127.0.0.1 (this machine only) unless --host says otherwise.
+
+    **Examples**
+
+      consilience serve example.db
+
+      consilience serve example.db --port 8080
+    """
+    import ipaddress
+    import socket
+
+    import uvicorn
+
+    from consilience.present.web import LOOPBACK_HOSTS, create_app
+
+    host = host.strip("[]")
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    try:
+        web = create_app(ledger, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    except LedgerError as error:
+        raise _fail(str(error)) from None
+    try:  # bound here, so a taken port is one clear line, then handed to uvicorn
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listening = socket.create_server((host, port), family=family)
+    except OSError as error:
+        reason = str(error.strerror or error).split(" (while")[0]
+        raise _fail(f"cannot listen on {host} port {port}: {reason}") from None
+    if not loopback:
+        _say(
+            f"consilience: listening on {host}, not loopback: anyone who can reach this "
+            "machine can read the ledger"
+        )
+    shown = f"[{host}]" if ":" in host else host
+    _say(f"serving {ledger} at http://{shown}:{port}/ (Ctrl+C stops)")
+    config = uvicorn.Config(web, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[listening])
 
 
 def _open(path: Path) -> Ledger:

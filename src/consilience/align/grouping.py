@@ -19,6 +19,10 @@ from consilience.align.timespan import MONTH, Span
 # Figures dated a few days apart still count the same event (reports a day or two after an
 # earthquake date it "on Monday"; the toll of a night spans two dates).
 MERGE_SLACK_DAYS = 7
+# A chain of overlapping dates may not run on for longer than this from its first day:
+# daily reports of a long conflict would otherwise chain into one "event" of years. A toll
+# revised for weeks after a disaster still fits.
+MAX_EVENT_DAYS = 31
 
 
 def group_figures(
@@ -108,16 +112,20 @@ def _events_in_block(figures: list[Figure]) -> list[list[Figure]]:
     floating = [f for f in figures if f.event_span is None]
 
     events: list[list[Figure]] = []
-    reach = 0
+    reach = anchor = 0
     for figure in sorted(fine, key=_time_order):
         span = figure.event_span
         assert span is not None
-        if events and span.first - MERGE_SLACK_DAYS <= reach:
+        if (
+            events
+            and span.first - MERGE_SLACK_DAYS <= reach
+            and span.first - anchor <= MAX_EVENT_DAYS
+        ):
             events[-1].append(figure)
             reach = max(reach, span.last)
         else:
             events.append([figure])
-            reach = span.last
+            reach, anchor = span.last, span.first
 
     starts = [_first_span(event).first for event in events]
     by_coarse_time: dict[str | None, list[Figure]] = defaultdict(list)

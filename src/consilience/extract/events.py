@@ -35,7 +35,11 @@ def find_events(
         if located is None:
             continue
         offset, token = located
-        date_tokens = [t for t in token.doc[token.i :] if offset + t.idx < date.end]
+        date_tokens = []
+        for following in token.doc[token.i :]:
+            if offset + following.idx >= date.end:
+                break  # tokens come in text order: none after this one is in the date
+            date_tokens.append(following)
         predicate = _predicate(token, date_tokens)
         first, last = _statement(predicate, date_tokens)
         start = offset + token.doc[first].idx

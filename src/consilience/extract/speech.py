@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from consilience.extract.nlp import doc_ents, span_ents
+
 # Verbs that report what someone said (lemmas).
 SPEECH_VERBS = frozenset({
     "say", "state", "tell", "add", "note", "stress", "emphasize", "emphasise", "warn", "claim",
@@ -80,7 +82,7 @@ def people(parsed: list[tuple[int, Any]]) -> list[Person]:
     modifies a noun or a title ("Azerbaijani history") is the recogniser's mistake, dropped."""
     found: list[Person] = []
     for offset, doc in parsed:
-        for ent in doc.ents:
+        for ent in doc_ents(doc):
             if ent.label_ != "PERSON" or not starts_word(ent):
                 continue
             if len(ent) == 1 and _modifies(ent.root):
@@ -191,7 +193,7 @@ def phrase_bounds(head: Any) -> tuple[int, int]:
     before it ("Mayor Ana Morel"), or the head with its determiners, modifiers, compounds
     and "of" attachments ("the head of state"), never appositions or relative clauses."""
     doc = head.doc
-    ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+    ent = next((e for e in doc_ents(doc) if e.start <= head.i < e.end), None)
     if ent is not None and ent.label_ == "PERSON" and starts_word(ent):
         first = ent.start
         while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":
@@ -262,7 +264,7 @@ def _person_name(phrase: Any, head: Any, mentions: list[Person], at: int) -> str
     """The person a phrase names: its PERSON entity (with the rest of the name the
     recogniser cut off), or its proper nouns when it missed or mislabelled a surname the
     document gives in full elsewhere."""
-    persons = [e for e in phrase.ents if e.label_ == "PERSON" and starts_word(e)]
+    persons = [e for e in span_ents(phrase) if e.label_ == "PERSON" and starts_word(e)]
     if head.pos_ == "PROPN" or not persons:
         tokens = [t for t in phrase if t.pos_ == "PROPN"]
         if persons and not any(p.start <= t.i < p.end for p in persons for t in tokens):

@@ -16,11 +16,13 @@ from consilience.present.render import number
 
 Href = Callable[[dict[str, Any]], str]
 LABEL_WIDTH = 230
+LABEL_CHARS = 30  # fits LABEL_WIDTH at 12px even in wide letters
 PLOT_WIDTH = 480
 ROW_HEIGHT = 22
 AXIS_HEIGHT = 34
 MAX_TIMELINE_ROWS = 60
 WINDOW_DAYS = 366  # entries longer than this (centuries, years) would flatten the rest
+BUSY_WINDOW_DAYS = 92
 
 
 def claim_href(ref: dict[str, Any]) -> str:
@@ -61,7 +63,7 @@ def slot_chart(slot: dict[str, Any], href: Href = claim_href) -> Markup:
         )
     for i, (ref, value) in enumerate(rows):
         y = i * ROW_HEIGHT + ROW_HEIGHT / 2
-        label = _short(str(ref.get("label", "?")), 34)
+        label = _short(str(ref.get("label", "?")), LABEL_CHARS)
         tip = f"{ref.get('label')}: {ref.get('text')} ({value.get('text')})"
         shape = (
             f'<line x1="{x(lows[i]):.1f}" x2="{x(highs[i]):.1f}" y1="{y:.1f}" y2="{y:.1f}" '
@@ -92,9 +94,9 @@ def timeline_chart(entries: list[dict[str, Any]], href: Href = claim_href) -> Ma
     short = [(e, s, t) for e, s, t in dated if (t - s).days <= WINDOW_DAYS] or dated
     if not short:
         return Markup("")
-    first = min(s for _, s, _ in short).toordinal()
-    last = max(t for _, _, t in short).toordinal() + 1
-    shown = sorted(short, key=lambda item: (item[1], item[2]))[:MAX_TIMELINE_ROWS]
+    ordered = sorted(short, key=lambda item: (item[1], item[2]))
+    first, last = _busiest_window([(s.toordinal(), t.toordinal() + 1) for _, s, t in ordered])
+    shown = ordered[:MAX_TIMELINE_ROWS]
     height = len(shown) * ROW_HEIGHT + AXIS_HEIGHT
 
     def x(day: int) -> float:
@@ -105,25 +107,31 @@ def timeline_chart(entries: list[dict[str, Any]], href: Href = claim_href) -> Ma
     for tick in _ticks(first, last, whole=True):
         day = date.fromordinal(int(tick)).isoformat()
         parts.append(
-            f'<line x1="{x(int(tick)):.1f}" x2="{x(int(tick)):.1f}" y1="0" '
-            f'y2="{height - AXIS_HEIGHT + 4}" stroke="#e3e7ee"/><text x="{x(int(tick)):.1f}" '
-            f'y="{height - AXIS_HEIGHT + 18}" text-anchor="middle" font-size="11" '
+            f'<line x1="{x(int(tick)):.1f}" x2="{x(int(tick)):.1f}" y1="{AXIS_HEIGHT - 10}" '
+            f'y2="{height}" stroke="#e3e7ee"/><text x="{x(int(tick)):.1f}" '
+            f'y="{AXIS_HEIGHT - 16}" text-anchor="middle" font-size="11" '
             f'fill="#5b6575">{escape(day)}</text>'
         )
     for i, (entry, start, end) in enumerate(shown):
-        y = i * ROW_HEIGHT + ROW_HEIGHT / 2
+        y = AXIS_HEIGHT + i * ROW_HEIGHT + ROW_HEIGHT / 2
+        outside = end.toordinal() + 1 <= first or start.toordinal() >= last
         spans = entry.get("spans") or [{}]
         ref = {"id": spans[0].get("event", ""), "doc": spans[0].get("doc", "")}
         sources = len(entry.get("documents", []))
         left, right = x(start.toordinal()), x(end.toordinal() + 1)
         tip = f"{entry.get('date')}: {entry.get('what')} ({sources} sources)"
+        fade = ' opacity="0.35"' if outside else ""
+        what = str(entry.get("what") or entry.get("date"))
+        # Entries outside the drawn window sit at its edge, their date written out.
+        label = escape(_short(f"{entry.get('date')} · {what}" if outside else what, LABEL_CHARS))
         parts.append(
             f'{_link_open(ref, href)}<g class="chart-row">'
             f"<title>{escape(tip)}</title>"
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
-            f'fill="#1d2430">{escape(_short(str(entry.get("what") or entry.get("date")), 34))}'
+            f'fill="#1d2430">{label}'
             f'</text><rect x="{left:.1f}" y="{y - 6:.1f}" width="{max(right - left, 4):.1f}" '
-            f'height="12" rx="3" fill="{"#2a5db0" if sources > 1 else "#8a94a6"}"/></g></a>'
+            f'height="12" rx="3" fill="{"#2a5db0" if sources > 1 else "#8a94a6"}"'
+            f"{fade}/></g></a>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
@@ -136,6 +144,25 @@ def _link_open(ref: dict[str, Any], href: Href) -> str:
         f'data-claim="{escape(str(ref.get("id", "")))}" '
         f'data-doc="{escape(str(ref.get("doc", "")))}">'
     )
+
+
+def _busiest_window(spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The day range to draw: the BUSY_WINDOW_DAYS stretch holding the most entries when it
+    holds at least a third of them (an anniversary piece recalls 1990 and reports 2026: draw
+    the cluster, not sixty empty years), else the whole range. `spans` sorted by start."""
+    whole = (spans[0][0], max(end for _, end in spans))
+    best_count, best = 0, whole
+    j = 0
+    for i, (start, _) in enumerate(spans):
+        while j < len(spans) and spans[j][0] < start + BUSY_WINDOW_DAYS:
+            j += 1
+        if j - i > best_count:
+            # A member as long as a year ("1990") would stretch the window back out.
+            last = max(min(end, begin + 31) for begin, end in spans[i:j])
+            best_count, best = j - i, (start, last)
+    if best_count * 3 < len(spans) or best[1] - best[0] >= whole[1] - whole[0]:
+        return whole
+    return best
 
 
 def _svg_open(width: int, height: int, title: str) -> str:

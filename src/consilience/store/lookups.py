@@ -36,6 +36,38 @@ class LedgerLookups:
         ).fetchone()
         return None if row is None else dict(row)
 
+    def documents_page(self, limit: int, offset: int = 0) -> list[dict[str, Any]]:
+        """Documents `offset` .. `offset + limit` in the export order (path, then id),
+        without their text."""
+        rows = self._db.execute(
+            "SELECT id, path, title, publisher, author, published, url, sha256, format, "
+            "encoding, length(text) AS chars FROM documents ORDER BY path, id LIMIT ? OFFSET ?",
+            (limit, offset),
+        )
+        return [dict(row) for row in rows]
+
+    def claim_counts_of(self, doc_ids: list[str]) -> dict[str, dict[str, int]]:
+        """{document id: {kind: number of claims}} for the given documents only."""
+        counts = {doc_id: dict.fromkeys(CLAIM_KINDS, 0) for doc_id in doc_ids}
+        if not doc_ids:
+            return counts
+        marks = ",".join("?" * len(doc_ids))
+        for kind in CLAIM_KINDS:
+            rows = self._db.execute(
+                f"SELECT doc_id, count(*) FROM {kind} WHERE doc_id IN ({marks}) GROUP BY doc_id",
+                doc_ids,
+            )
+            for doc_id, count in rows:
+                counts[doc_id][kind] = int(count)
+        return counts
+
+    def published_range(self) -> tuple[str | None, str | None]:
+        """The first and last publication dates of the corpus."""
+        first, last = self._db.execute(
+            "SELECT min(published), max(published) FROM documents WHERE published IS NOT NULL"
+        ).fetchone()
+        return first, last
+
     def document_claims(self, doc_id: str) -> dict[str, list[dict[str, Any]]]:
         """Every claim of one document, by kind, in text order."""
         return {kind: self._claim_rows(kind, "doc_id = ?", (doc_id,)) for kind in CLAIM_KINDS}

@@ -85,7 +85,9 @@ _V3_ADDITIONS = [
     "VALUES ('delete', old.rowid, old.title, old.text); "
     "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
     "END",
-    f"CREATE INDEX figures_measure ON figures({MEASURE_EXPRESSION})",
+    "CREATE INDEX documents_published ON documents(published)",
+    # Covering the page order too, so a page of one measure's figures sorts nothing.
+    f"CREATE INDEX figures_measure ON figures({MEASURE_EXPRESSION}, doc_id, start, id)",
     *(f"CREATE INDEX {table}_rank ON {table}(rank, id)" for table in RESULT_TABLES),
 ]
 SCHEMA_V3 = [*SCHEMA_V2, *_V3_ADDITIONS]

@@ -145,11 +145,17 @@ def _qualifier_before(doc: Any, first: int) -> tuple[int, str]:
     return first, "exact"
 
 
+# VAGUE's keys as words, longest first, and the words they start with.
+_VAGUE_WORDS = [(key, key.split()) for key in sorted(VAGUE, key=lambda k: -len(k.split()))]
+_VAGUE_FIRST = frozenset(words[0] for _, words in _VAGUE_WORDS)
+
+
 def _vague_at(doc: Any, i: int) -> tuple[int, str] | None:
     """A vague count starting at token i: returns (last token, key in VAGUE)."""
+    if doc[i].lower_ not in _VAGUE_FIRST:
+        return None
     words = [token.lower_ for token in doc[i : i + 3]]
-    for key in sorted(VAGUE, key=lambda k: -len(k.split())):
-        parts = key.split()
+    for key, parts in _VAGUE_WORDS:
         if words[: len(parts)] == parts:
             return i + len(parts) - 1, key
     return None

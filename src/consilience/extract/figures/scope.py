@@ -6,6 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from consilience.extract.nlp import span_ents
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SAY_VERBS = frozenset({
     "say", "tell", "report", "announce", "confirm", "state", "claim", "add", "estimate",
@@ -93,7 +95,7 @@ class ScopeTracker:
 
     def scope_for(self, sentence: Any, offset: int, first: int, last: int) -> Scope:
         """Scope of a claim over tokens [first, last] of `sentence` (chunk at `offset`)."""
-        ents = list(sentence.ents)
+        ents = span_ents(sentence)
         inside = [ent for ent in ents if ent.start >= first and ent.end - 1 <= last]
         doc = sentence.doc
         places = _places(inside, doc[first : last + 1]) or _places(ents, sentence)
@@ -108,7 +110,7 @@ class ScopeTracker:
 
     def read(self, sentence: Any, offset: int) -> None:
         """Update the context after a sentence has been used."""
-        places = _places(list(sentence.ents), sentence)
+        places = _places(span_ents(sentence), sentence)
         if places:
             self.last_places = places
         times = self._times(offset + sentence.start_char, offset + sentence.end_char)

@@ -1,0 +1,151 @@
+"""The JSON API: the same records the pages show, described by /openapi.json.
+
+Every id is looked up as an SQL parameter and nothing else (never a file path); an id the
+ledger does not hold answers 404 with `{"detail": ...}`. Each route's `response_model`
+documents its shape in /openapi.json; the records are serialized as they come from the
+ledger (the tests check them against the spec), because validating large slot records on
+every request cut throughput by two thirds.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request, Response
+
+from consilience.present.views import (
+    Sources,
+    document_view,
+    passage,
+    run_record,
+    slot_view,
+    timeline_view,
+)
+from consilience.present.web import queries
+from consilience.present.web.common import (
+    SEARCH_LIMIT,
+    Offset,
+    SearchQuery,
+    borrowed,
+    json_body,
+    not_found,
+    snippet_matches,
+    summary,
+)
+from consilience.present.web.models import (
+    DocumentDetail,
+    DocumentPage,
+    Error,
+    FigurePage,
+    Overview,
+    Passage,
+    SearchResults,
+    SlotDetail,
+    SlotPage,
+    TimelinePage,
+)
+
+router = APIRouter(prefix="/api", tags=["api"])
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Error, "description": "Unknown id"}}
+Limit = Annotated[int, Query(ge=1, le=500, description="Rows to return (1-500).")]
+
+
+@router.get("/overview", response_model=Overview)
+def api_overview(request: Request) -> Response:
+    """Totals: documents, publication range, claims by kind, alignment results."""
+    with borrowed(request) as ledger:
+        return json_body(summary(request, ledger))
+
+
+@router.get("/slots", response_model=SlotPage)
+def api_slots(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    """Slots (figures lined up across sources) in rank order, most reported first."""
+    with borrowed(request) as ledger:
+        items = ledger.results_page("slots", limit, offset)
+        total = summary(request, ledger)["results"]["slots"]
+    return json_body({"total": total, "limit": limit, "offset": offset, "items": items})
+
+
+@router.get("/slots/{slot_id}", response_model=SlotDetail, responses=NOT_FOUND)
+def api_slot(request: Request, slot_id: str) -> Response:
+    """One slot, every claim it cites resolved to its source and text."""
+    with borrowed(request) as ledger:
+        slot = ledger.result("slots", slot_id)
+        if slot is None:
+            raise not_found("slot", slot_id)
+        return json_body(slot_view(ledger, slot, Sources(ledger)))
+
+
+@router.get("/documents", response_model=DocumentPage)
+def api_documents(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    """Documents in export order (path, then id), with claim counts by kind."""
+    with borrowed(request) as ledger:
+        items = queries.documents_page(ledger, limit, offset)
+        total = summary(request, ledger)["documents"]
+    return json_body({"total": total, "limit": limit, "offset": offset, "items": items})
+
+
+@router.get("/documents/{doc_id}", response_model=DocumentDetail, responses=NOT_FOUND)
+def api_document(request: Request, doc_id: str) -> Response:
+    """One document: metadata, text, claims by kind, and the text cut into runs."""
+    with borrowed(request) as ledger:
+        view = document_view(ledger, doc_id)
+        text = ledger.document_text(doc_id) if view is not None else None
+    if view is None or text is None:
+        raise not_found("document", doc_id)
+    return json_body(
+        {
+            "document": view["document"],
+            "text": text,
+            "claims": view["claims"],
+            "runs": [run_record(run) for run in view["runs"]],
+        }
+    )
+
+
+@router.get("/claims/{claim_id}", response_model=Passage, responses=NOT_FOUND)
+def api_claim(request: Request, claim_id: str) -> Response:
+    """One claim in its passage: the text around it and its source."""
+    with borrowed(request) as ledger:
+        found = passage(ledger, claim_id)
+    if found is None:
+        raise not_found("claim", claim_id)
+    return json_body(found)
+
+
+@router.get("/figures", response_model=FigurePage)
+def api_figures(
+    request: Request,
+    measure: Annotated[str, Query(max_length=100, description="killed, wounded, ...")],
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Response:
+    """Figures of one measure, in document order."""
+    with borrowed(request) as ledger:
+        items = ledger.figures_of_measure(measure, limit, offset)
+    return json_body({"measure": measure, "limit": limit, "offset": offset, "items": items})
+
+
+@router.get("/timeline", response_model=TimelinePage)
+def api_timeline(request: Request, limit: Limit = 100, offset: Offset = 0) -> Response:
+    """The merged timeline, in date order, each span naming its source."""
+    with borrowed(request) as ledger:
+        items = timeline_view(ledger, Sources(ledger), limit, offset)
+        total = summary(request, ledger)["results"]["timeline"]
+    return json_body({"total": total, "limit": limit, "offset": offset, "items": items})
+
+
+@router.get("/search", response_model=SearchResults)
+def api_search(
+    request: Request,
+    q: SearchQuery = "",
+    limit: Annotated[int, Query(ge=1, le=SEARCH_LIMIT)] = 20,
+) -> Response:
+    """Full-text search over the documents: every word must occur; best matches first."""
+    with borrowed(request) as ledger:
+        hits = ledger.search(q, limit)
+    items = []
+    for hit in hits:
+        text, matches = snippet_matches(hit["snippet"])
+        items.append({**hit, "snippet": text, "matches": matches})
+    return json_body({"query": q, "items": items})

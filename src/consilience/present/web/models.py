@@ -1,0 +1,237 @@
+"""Response shapes of the JSON API, so /openapi.json describes what clients really get.
+
+The records are the ledger's own (docs/schema.md); the fields every record of a kind has
+are declared, and kind-specific fields (a figure's `measure`, a quote's `speaker` ...) pass
+through as additional properties.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Number = int | float
+
+
+class Record(BaseModel):
+    """A ledger record: the declared fields, and whatever else the record holds."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Error(BaseModel):
+    detail: str = Field(description="What was not found or not allowed.")
+
+
+class Claim(Record):
+    """A claim: its span in its document; kind-specific fields are additional properties."""
+
+    id: str
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+class ClaimOfKind(Claim):
+    kind: str = Field(description="entities, figures, dates, events or quotes")
+
+
+class ClaimRef(BaseModel):
+    """A claim named where a slot cites it: its source's label and its text."""
+
+    id: str
+    kind: str | None
+    doc: str | None
+    label: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+class DocumentMeta(Record):
+    id: str
+    path: str
+    title: str | None
+    publisher: str | None
+    author: str | None
+    published: str | None
+    url: str | None
+    sha256: str
+    format: str
+    encoding: str
+    chars: int
+    label: str = Field(description="How the source is named: publisher, else title, else file.")
+
+
+class DocumentSummary(DocumentMeta):
+    claims: dict[str, int] = Field(description="Number of claims by kind.")
+
+
+class DocumentPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[DocumentSummary]
+
+
+class TextRun(BaseModel):
+    """A stretch of the text covered by the same claims (innermost last)."""
+
+    text: str
+    start: int
+    claims: list[str]
+
+
+class DocumentDetail(BaseModel):
+    document: DocumentMeta
+    text: str
+    claims: dict[str, list[Claim]] = Field(description="Claims by kind, in text order.")
+    runs: list[TextRun] = Field(description="The text cut at every claim boundary.")
+
+
+class Passage(BaseModel):
+    """A claim in its place: the text before it, its own text, and the text after."""
+
+    claim: ClaimOfKind
+    document: DocumentMeta
+    before: str
+    text: str
+    after: str
+
+
+class SlotEvent(Record):
+    label: str
+    time: str | None = None
+    start: str | None = None
+    end: str | None = None
+    places: list[str] = []
+
+
+class SlotValue(Record):
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    text: str
+    claims: list[str]
+    documents: list[str]
+    independent_sources: int
+
+
+class Explanation(Record):
+    kind: str
+    text: str
+    claims: list[str]
+
+
+class Slot(Record):
+    """One question several figures answer, with every value and the verdict."""
+
+    id: str
+    measure: str
+    measures: list[str]
+    event: SlotEvent | None
+    subject: str | None
+    claims: list[str]
+    parts: list[str]
+    sources: int
+    independent_sources: int
+    verdict: str = Field(description="agreed, compatible, conflicting or single_source")
+    low: Number | None
+    high: Number | None
+    best: Number | None
+    best_text: str | None
+    best_rule: str | None
+    latest: dict[str, Any] | None
+    values: list[SlotValue]
+    explanations: list[Explanation]
+
+
+class SlotPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[Slot]
+
+
+class SlotValueDetail(SlotValue):
+    sources: list[ClaimRef]
+
+
+class ExplanationDetail(Record):
+    kind: str
+    text: str
+    claims: list[ClaimRef]
+
+
+class SlotDetail(Slot):
+    """A slot with every claim it cites resolved to its source and text."""
+
+    disputed: bool
+    values: list[SlotValueDetail]  # type: ignore[assignment]
+    explanations: list[ExplanationDetail]  # type: ignore[assignment]
+    parts: list[ClaimRef]  # type: ignore[assignment]
+
+
+class FigurePage(BaseModel):
+    measure: str
+    limit: int
+    offset: int
+    items: list[Claim]
+
+
+class TimelineSpan(Record):
+    doc: str
+    event: str
+    start: int
+    end: int
+    label: str
+    date_text: str | None = None
+
+
+class TimelineEntry(Record):
+    id: str
+    date: str | None
+    mod: str | None
+    start: str | None
+    end: str | None
+    what: str | None
+    events: list[str]
+    documents: list[str]
+    spans: list[TimelineSpan]
+    sources: list[str] = Field(description="The labels of the sources that report it.")
+
+
+class TimelinePage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[TimelineEntry]
+
+
+class SearchHit(BaseModel):
+    id: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    path: str
+    snippet: str = Field(description="A passage around the matched words, as plain text.")
+    matches: list[tuple[int, int]] = Field(
+        description="[start, end) character offsets of the matched words in `snippet`."
+    )
+
+
+class SearchResults(BaseModel):
+    query: str
+    items: list[SearchHit]
+
+
+class Overview(BaseModel):
+    ledger: str
+    documents: int
+    published_first: str | None
+    published_last: str | None
+    claims: dict[str, int]
+    results: dict[str, int]
+    aligned: bool = Field(description="False when the corpus changed after the last alignment.")

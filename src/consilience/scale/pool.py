@@ -1,0 +1,133 @@
+"""Run extraction batches in this process, or in a pool of local worker processes.
+
+The pool's processes are started with `spawn`: a fresh interpreter each, never a fork of
+a parent that may hold threads (a progress display, a Dask client) and their locks. Each
+loads the spaCy pipeline once, in its initializer, and keeps it for every batch it runs.
+A worker that dies takes the pool down with it (that is how Python's pool reports it);
+the runner then starts a new pool and sends every unfinished batch again, so no document
+is lost, and the caller takes each batch once, so none is stored twice.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as futures
+import multiprocessing
+from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any
+
+from consilience.ingest import Document
+
+Job = Callable[[Sequence[Document]], list[Any]]
+# How often a pool may be restarted after a worker died before the build gives up: a
+# document that kills its worker every time must not loop forever.
+MAX_RESTARTS = 3
+
+
+class ScaleError(RuntimeError):
+    """Extraction workers could not be started or kept running."""
+
+
+def warm_worker() -> None:
+    """Load the spaCy pipeline once, when a worker process starts."""
+    from consilience.extract import load_nlp
+
+    load_nlp()
+
+
+class SerialRunner:
+    """Batches run here, in this process, one at a time, when they are waited for."""
+
+    window = 1
+
+    def __init__(self, job: Job) -> None:
+        self.job = job
+        self._pending: list[tuple[int, list[Document]]] = []
+
+    def submit(self, index: int, documents: list[Document]) -> None:
+        self._pending.append((index, documents))
+
+    def wait(self, block: bool) -> list[tuple[int, list[Any]]]:
+        if not block or not self._pending:
+            return []
+        index, documents = self._pending.pop(0)
+        return [(index, self.job(documents))]
+
+    def close(self) -> None:
+        self._pending.clear()
+
+
+class PoolRunner:
+    """Batches run in `workers` local processes; two batches per worker are kept in flight
+    so that a worker never waits for the next one."""
+
+    def __init__(self, job: Job, workers: int, start_method: str = "spawn") -> None:
+        if workers < 1:
+            raise ValueError("workers must be at least 1")
+        self.job = job
+        self.workers = workers
+        self.start_method = start_method
+        self.restarts = 0
+        self._futures: dict[futures.Future[list[Any]], tuple[int, list[Document]]] = {}
+        self._pool = self._start()
+
+    @property
+    def window(self) -> int:
+        return 2 * self.workers
+
+    def _start(self) -> futures.ProcessPoolExecutor:
+        return futures.ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context(self.start_method),
+            initializer=warm_worker,
+        )
+
+    def submit(self, index: int, documents: list[Document]) -> None:
+        try:
+            future = self._pool.submit(self.job, documents)
+        except BrokenProcessPool:
+            self._restart()
+            future = self._pool.submit(self.job, documents)
+        self._futures[future] = (index, documents)
+
+    def wait(self, block: bool) -> list[tuple[int, list[Any]]]:
+        if not self._futures:
+            return []
+        done, _ = futures.wait(
+            list(self._futures),
+            timeout=None if block else 0,
+            return_when=futures.FIRST_COMPLETED,
+        )
+        finished: list[tuple[int, list[Any]]] = []
+        broken = False
+        for future in done:
+            index, documents = self._futures[future]
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                broken = True
+                continue
+            del self._futures[future]
+            finished.append((index, results))
+        if broken:
+            self._restart()
+        return finished
+
+    def _restart(self) -> None:
+        """A worker died: start a new pool and send every unfinished batch to it again."""
+        self.restarts += 1
+        if self.restarts > MAX_RESTARTS:
+            raise ScaleError(
+                f"extraction worker processes died {self.restarts} times; giving up "
+                "(is the machine out of memory?)"
+            )
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        unfinished = sorted(self._futures.values(), key=lambda batch: batch[0])
+        self._futures.clear()
+        self._pool = self._start()
+        for index, documents in unfinished:
+            self._futures[self._pool.submit(self.job, documents)] = (index, documents)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._futures.clear()

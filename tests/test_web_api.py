@@ -1,0 +1,390 @@
+"""The web UI's JSON API and pages, in process, over a ledger built from examples/: status
+codes, JSON shapes, unknown ids, path traversal, search syntax, the read-only and security
+stance, and that every query behind a request is answered from an index."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import warnings
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from jsonschema import Draft202012Validator
+
+from consilience.api import build
+from consilience.store import Ledger
+from tests.conftest import run_cli
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")  # starlette's note about httpx's successor
+    from fastapi.testclient import TestClient
+
+from consilience.present.web import create_app
+
+TEST_HOST = "testserver"  # the Host name TestClient sends
+
+
+@pytest.fixture(scope="module")
+def ledger_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("web") / "example.db"
+    build([str(Path(__file__).resolve().parents[1] / "examples")], path).close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def client(ledger_path: Path) -> Iterator[TestClient]:
+    with TestClient(create_app(ledger_path, allowed_hosts=[TEST_HOST])) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="module")
+def ledger(ledger_path: Path) -> Iterator[Ledger]:
+    with Ledger(ledger_path, readonly=True) as opened:
+        yield opened
+
+
+def get_json(client: TestClient, url: str, status: int = 200) -> Any:
+    response = client.get(url)
+    assert response.status_code == status, (url, response.text[:300])
+    assert response.headers["content-type"].startswith("application/json")
+    return response.json()
+
+
+def test_overview_counts_the_ledger(client: TestClient, ledger: Ledger) -> None:
+    overview = get_json(client, "/api/overview")
+    assert overview["documents"] == ledger.document_count() == 6
+    assert overview["claims"]["figures"] == ledger.claim_count("figures") > 0
+    assert overview["results"]["slots"] == ledger.result_count("slots") > 0
+    assert overview["published_first"] <= overview["published_last"]
+    assert overview["aligned"] is True
+
+
+def test_slots_are_paged_in_rank_order(client: TestClient, ledger: Ledger) -> None:
+    every = ledger.slots()
+    page = get_json(client, "/api/slots?limit=2&offset=1")
+    assert (page["total"], page["limit"], page["offset"]) == (len(every), 2, 1)
+    assert [slot["id"] for slot in page["items"]] == [slot["id"] for slot in every[1:3]]
+    assert page["items"][0] == every[1]  # the stored record, whole
+    assert get_json(client, "/api/slots?offset=1000")["items"] == []
+    for bad in ("limit=0", "limit=501", "offset=-1", "limit=x", "offset=99999999999999999999"):
+        get_json(client, f"/api/slots?{bad}", status=422)
+
+
+def test_slot_detail_resolves_every_claim(client: TestClient, ledger: Ledger) -> None:
+    conflicting = next(slot for slot in ledger.slots() if slot["verdict"] == "conflicting")
+    detail = get_json(client, f"/api/slots/{conflicting['id']}")
+    assert detail["disputed"] is True
+    for value in detail["values"]:
+        assert [ref["id"] for ref in value["sources"]] == value["claims"]
+        for ref in value["sources"]:
+            claim = ledger.claim(ref["id"])
+            assert claim is not None
+            assert ref["text"] == claim["text"] and ref["doc"] == claim["doc"]
+            assert ref["label"]  # the source is named
+    for explanation in detail["explanations"]:
+        assert all(ref["text"] for ref in explanation["claims"])
+
+
+def test_document_detail_gives_text_claims_and_runs(client: TestClient, ledger: Ledger) -> None:
+    listing = get_json(client, "/api/documents?limit=2")
+    assert listing["total"] == 6 and len(listing["items"]) == 2
+    first = listing["items"][0]
+    assert set(first["claims"]) == {"entities", "figures", "dates", "events", "quotes"}
+    assert first["claims"]["figures"] == len(ledger.document_claims(first["id"])["figures"])
+    detail = get_json(client, f"/api/documents/{first['id']}")
+    text = ledger.document_text(first["id"])
+    assert detail["text"] == text
+    assert detail["document"]["id"] == first["id"] and "text" not in detail["document"]
+    assert "".join(run["text"] for run in detail["runs"]) == text
+    for kind, claims in detail["claims"].items():
+        assert claims == ledger.document_claims(first["id"])[kind]
+        for claim in claims:
+            assert text[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_claim_gives_its_passage(client: TestClient, ledger: Ledger) -> None:
+    figure = ledger.figures()[0]
+    found = get_json(client, f"/api/claims/{figure['id']}")
+    assert found["claim"]["kind"] == "figures" and found["text"] == figure["text"]
+    text = ledger.document_text(figure["doc"])
+    assert text is not None
+    around = found["before"].lstrip("…") + found["text"] + found["after"].rstrip("…")
+    assert around in text
+    assert found["document"]["id"] == figure["doc"] and found["document"]["label"]
+
+
+def test_figures_by_measure(client: TestClient, ledger: Ledger) -> None:
+    killed = get_json(client, "/api/figures?measure=killed&limit=500")
+    expected = [f["id"] for f in ledger.figures() if f["measure"] == "killed"]
+    assert expected and sorted(f["id"] for f in killed["items"]) == sorted(expected)
+    assert all(f["measure"] == "killed" for f in killed["items"])
+    assert get_json(client, "/api/figures?measure=nothing-like-this")["items"] == []
+    get_json(client, "/api/figures", status=422)  # which measure is required
+
+
+def test_timeline_entries_name_their_sources(client: TestClient, ledger: Ledger) -> None:
+    page = get_json(client, "/api/timeline?limit=3")
+    assert page["total"] == ledger.result_count("timeline") and len(page["items"]) == 3
+    for entry in page["items"]:
+        assert entry["spans"] and all(span["label"] for span in entry["spans"])
+        assert entry["sources"] == sorted({span["label"] for span in entry["spans"]})
+
+
+def test_search_finds_words_and_marks_them(client: TestClient) -> None:
+    found = get_json(client, "/api/search?q=Kelvara+flood")
+    assert found["items"]
+    for hit in found["items"]:
+        words = [hit["snippet"][start:end].lower() for start, end in hit["matches"]]
+        assert words and set(words) <= {"kelvara", "flood"}
+    assert get_json(client, "/api/search?q=")["items"] == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', '"flood', "flood*", "*", "NEAR(flood", "NEAR(", "-flood", "flood -", "AND OR NOT",
+     "title:flood", "^flood", "'; DROP TABLE documents; --", "(", "\\", "%00", "\u202e"],
+)  # fmt: skip
+def test_search_syntax_characters_are_plain_words(client: TestClient, query: str) -> None:
+    assert client.get("/api/search", params={"q": query}).status_code == 200
+    assert client.get("/search", params={"q": query}).status_code == 200
+
+
+UNKNOWN = [
+    "/api/slots/no-such-slot",
+    "/api/documents/0000000000000000",
+    "/api/claims/0000000000000000-f0",
+    "/api/claims/not-a-claim",
+    "/slots/no-such-slot",
+    "/documents/0000000000000000",
+]
+
+
+@pytest.mark.parametrize("url", UNKNOWN)
+def test_unknown_ids_are_404(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    if url.startswith("/api/"):
+        assert response.json()["detail"].startswith("no ")
+    else:
+        assert "<h2>404" in response.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/documents/..%2F..%2Fetc%2Fpasswd",
+        "/api/documents/%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+        "/api/documents/..",
+        "/api/documents/../../pyproject.toml",
+        "/api/claims/..%2F..%2Fpyproject.toml",
+        "/documents/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/documents/..%5C..%5Cpyproject.toml",
+        "/static/..%2F..%2F..%2Fpyproject.toml",
+        "/static/..%2Fapp.py",
+        "/static/%2e%2e%2fapp.py",
+        "/static/web.css",  # a file in the package, but not one the server serves
+    ],
+)
+def test_no_path_traversal(client: TestClient, url: str) -> None:
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "root:" not in response.text and "[build-system]" not in response.text
+    assert "import" not in response.text
+
+
+def test_only_reads_are_allowed(client: TestClient) -> None:
+    for method in ("POST", "PUT", "PATCH", "DELETE", "OPTIONS"):
+        response = client.request(method, "/api/slots")
+        assert response.status_code == 405, method
+        assert response.headers["allow"] == "GET, HEAD"
+    head = client.head("/api/slots")
+    assert head.status_code == 200 and head.content == b""
+
+
+def test_security_headers_everywhere(client: TestClient) -> None:
+    for url in ("/", "/api/slots", "/static/claims.js", "/api/slots/none", "/nowhere"):
+        headers = client.get(url).headers
+        policy = headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "script-src 'self';" in policy
+        assert "unsafe-inline" not in policy and "http" not in policy and "*" not in policy
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_pages_carry_no_inline_script(client: TestClient, ledger: Ledger) -> None:
+    doc = ledger.documents()[0]["id"]
+    slot = ledger.slots()[0]["id"]
+    for url in ("/", "/slots", f"/slots/{slot}", "/documents", f"/documents/{doc}",
+                "/timeline", "/search?q=flood"):  # fmt: skip
+        html = client.get(url).text
+        assert re.findall(r"<script[^>]*>", html) == ['<script src="/static/claims.js" defer>']
+        assert not re.search(r"\son[a-z]+\s*=", html), url  # no inline event handler
+        assert not re.search(r"(src|href)=\"(https?:)?//", html), url  # nothing remote
+    assert "swagger" not in client.get("/docs").text.lower()
+    assert client.get("/openapi.json").json()["paths"]["/api/slots"]
+
+
+def test_foreign_host_names_are_refused(ledger_path: Path) -> None:
+    """A page that rebinds its own name to 127.0.0.1 must not read the ledger."""
+    app = create_app(ledger_path)  # the loopback names only
+    with TestClient(app, base_url="http://127.0.0.1:8000") as local:
+        assert local.get("/api/overview").status_code == 200
+        assert local.get("/api/overview", headers={"host": "localhost:8000"}).status_code == 200
+        assert local.get("/", headers={"host": "[::1]:8000"}).status_code == 200
+        refused = local.get("/api/overview", headers={"host": "attacker.example"})
+        assert refused.status_code == 400
+
+
+class FocusMarks(HTMLParser):
+    """Collects the text inside <mark class="... focus"> elements."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = (dict(attrs).get("class") or "").split()
+        if tag == "mark" and "focus" in classes:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.text.append(data)
+
+
+def test_slot_pages_link_claims_to_their_marked_passage(client: TestClient, ledger: Ledger) -> None:
+    html = client.get("/slots").text
+    links = re.findall(r'href="(/documents/([0-9a-f]+)\?claim=([^"#]+)#claim-\3)"', html)
+    assert links
+    url, doc, claim_id = links[0]
+    claim = ledger.claim(claim_id)
+    assert claim is not None and claim["doc"] == doc
+    page = client.get(url.replace("&amp;", "&"))
+    marks = FocusMarks()
+    marks.feed(page.text)
+    assert "".join(marks.text) == claim["text"]
+
+
+def test_pagers_link_to_the_next_page(client: TestClient) -> None:
+    html = client.get("/documents?limit=2").text
+    assert html.count('class="doc-link"') == 2
+    assert 'href="/documents?limit=2&amp;offset=2"' in html
+    assert client.get("/documents?limit=2&offset=4").text.count('class="doc-link"') == 2
+
+
+ALL_ROUTES = [
+    "/", "/slots", "/slots/{slot}", "/documents", "/documents/{doc}?claim={claim}",
+    "/timeline", "/search?q=flood+river", "/api/overview", "/api/slots", "/api/slots/{slot}",
+    "/api/documents?offset=2", "/api/documents/{doc}", "/api/claims/{claim}",
+    "/api/figures?measure=killed", "/api/timeline", "/api/search?q=flood",
+]  # fmt: skip
+
+
+def test_every_query_behind_a_request_uses_an_index(client: TestClient, ledger: Ledger) -> None:
+    figure = ledger.figures()[0]
+    ids = {"slot": ledger.slots()[0]["id"], "doc": figure["doc"], "claim": figure["id"]}
+    urls = [route.format(**ids) for route in ALL_ROUTES]
+    for url in urls:  # warm: the totals are counted once per state of the ledger
+        assert client.get(url).status_code == 200, url
+    statements: list[str] = []
+    pool = client.app.state.pool  # type: ignore[attr-defined]
+    with pool.ledger() as pooled:  # requests one at a time reuse this connection
+        pooled._db.set_trace_callback(statements.append)
+    try:
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+    finally:
+        with pool.ledger() as pooled:
+            pooled._db.set_trace_callback(None)
+    queries = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    assert len(queries) > len(urls)
+    for query in queries:
+        plan = [row[3] for row in ledger._db.execute("EXPLAIN QUERY PLAN " + query)]
+        full_scans = [
+            step
+            for step in plan
+            if step.startswith("SCAN ")
+            and "USING INDEX" not in step
+            and "COVERING INDEX" not in step
+            and "VIRTUAL TABLE" not in step
+        ]
+        # Sorting is allowed only over the rows an index search found, never a whole table.
+        if "USE TEMP B-TREE FOR ORDER BY" in plan:
+            assert any(step.startswith("SEARCH ") for step in plan), (query, plan)
+        assert not full_scans, (query, plan)
+
+
+def test_serve_command_serves_loopback_read_only(ledger_path: Path, tmp_path: Path) -> None:
+    missing = run_cli("serve", str(tmp_path / "missing.db"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().splitlines() == [
+        f"consilience: {tmp_path / 'missing.db'}: no such ledger"
+    ]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "consilience", "serve", str(ledger_path), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                response = httpx.get(f"http://127.0.0.1:{port}/api/overview", timeout=2)
+                break
+            except httpx.TransportError:
+                assert server.poll() is None and time.monotonic() < deadline
+                time.sleep(0.1)
+        assert response.status_code == 200 and response.json()["documents"] == 6
+        assert httpx.post(f"http://127.0.0.1:{port}/api/slots").status_code == 405
+        head = httpx.head(f"http://127.0.0.1:{port}/slots")
+        assert head.status_code == 200 and head.content == b""
+        assert head.headers["content-type"].startswith("text/html")
+    finally:
+        server.terminate()
+        _, stderr = server.communicate(timeout=10)
+    assert f"serving {ledger_path} at http://127.0.0.1:{port}/" in stderr
+
+
+def test_every_record_matches_the_openapi_spec(client: TestClient, ledger: Ledger) -> None:
+    """Responses are serialized straight from the ledger, so check every real record (not
+    only fuzzed ones) against the shapes /openapi.json promises."""
+    spec = client.get("/openapi.json").json()
+
+    def check(route: str, url: str) -> None:
+        content = spec["paths"][route]["get"]["responses"]["200"]["content"]
+        schema = {**content["application/json"]["schema"], "components": spec["components"]}
+        response = client.get(url)
+        assert response.status_code == 200, url
+        errors = list(Draft202012Validator(schema).iter_errors(response.json()))
+        assert not errors, (url, [error.message for error in errors[:3]])
+
+    check("/api/overview", "/api/overview")
+    check("/api/slots", "/api/slots?limit=500")
+    check("/api/documents", "/api/documents?limit=500")
+    check("/api/timeline", "/api/timeline?limit=500")
+    check("/api/search", "/api/search?q=flood")
+    for slot in ledger.slots():
+        check("/api/slots/{slot_id}", f"/api/slots/{slot['id']}")
+    for measure in {figure["measure"] for figure in ledger.figures()}:
+        check("/api/figures", f"/api/figures?measure={measure}&limit=500")
+    for document in ledger.documents():
+        check("/api/documents/{doc_id}", f"/api/documents/{document['id']}")
+        for claims in ledger.document_claims(document["id"]).values():
+            for claim in claims[:3]:
+                check("/api/claims/{claim_id}", f"/api/claims/{claim['id']}")
