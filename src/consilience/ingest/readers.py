@@ -126,18 +126,32 @@ def _jsonl_document(path: str, number: int, raw: bytes, overrides: Metadata) -> 
     text = record.get("text")
     if not isinstance(text, str):
         raise InputRejected("no 'text' string in the record")
+    return record_document(text, record, "record", path, number, "jsonl", overrides)
+
+
+def record_document(
+    text: str,
+    record: dict[str, Any],
+    what: str,
+    path: str,
+    number: int,
+    format: str,
+    overrides: Metadata,
+) -> Document:
+    """One document of a many-document file (a JSONL line, a Parquet row): its text checked,
+    its metadata read from the record's fields (else a dateline), flags over both."""
     if not text.strip():
         raise InputRejected("empty 'text'")
     if "\x00" in text:
         raise InputRejected("'text' contains NUL characters")
-    found = metadata_from_mapping(record, "record")
+    found = metadata_from_mapping(record, what)
     if found.published is None:
         found = replace(found, published=dateline_date(text))
     return make_document(
         text=text,
         path=f"{path}#{number}",
         source_file=path,
-        format="jsonl",
+        format=format,
         encoding="utf-8",
         metadata=overrides.merged_over(found),
     )

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from consilience.ingest import FileRead, IngestProblem, Metadata, make_document
+from consilience.ingest import FileRead, IngestProblem, Metadata
 from consilience.ingest.document import METADATA_FIELDS, Document
-from consilience.ingest.metadata import dateline_date, metadata_from_mapping, read_sidecar
+from consilience.ingest.metadata import read_sidecar
 from consilience.ingest.problems import InputRejected
+from consilience.ingest.readers import record_document
 
 PARQUET_SUFFIXES = (".parquet", ".parq")
 # Rows decoded at once: a slice of one row group, so memory stays flat however large the
@@ -86,22 +86,8 @@ def _row_document(
         raise InputRejected("no 'text' string in the row")
     if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise InputRejected(f"text is over the {max_bytes:,}-byte limit (--max-bytes)")
-    if not text.strip():
-        raise InputRejected("empty 'text'")
-    if "\x00" in text:
-        raise InputRejected("'text' contains NUL characters")
     fields = {name: _as_text(record.get(name)) for name in METADATA_FIELDS}
-    found = metadata_from_mapping(fields, "row")
-    if found.published is None:
-        found = replace(found, published=dateline_date(text))
-    return make_document(
-        text=text,
-        path=f"{path}#{number}",
-        source_file=path,
-        format="parquet",
-        encoding="utf-8",
-        metadata=overrides.merged_over(found),
-    )
+    return record_document(text, fields, "row", path, number, "parquet", overrides)
 
 
 def _as_text(value: object) -> object:

@@ -33,7 +33,14 @@ import pyarrow.parquet as pq
 
 from consilience.extract.claims import CLAIM_KINDS, CLAIM_RECORDS, SPAN_FIELDS, DocumentClaims
 from consilience.ingest.document import Document
-from consilience.store.ledger import DOCUMENT_COLUMNS, JSON_SCHEMA_ID, LedgerError, json_text
+from consilience.store.ledger import (
+    DOCUMENT_COLUMNS,
+    JSON_SCHEMA_ID,
+    LedgerError,
+    json_text,
+    result_json,
+)
+from consilience.store.lookups import claim_record
 from consilience.store.schema import RESULT_TABLES
 
 MANIFEST = "manifest.json"
@@ -311,14 +318,7 @@ class ClaimsDirectory:
         order = [("path", "ascending"), ("doc_id", "ascending")]
         order += [(name, "ascending") for name in ("start", "end", "id")]
         for row in _rows(claims.sort_by(order).to_batches(ROWS_PER_READ)):
-            claim = {name: row[name] for name in ("id", "doc_id", "start", "end", "text")}
-            claim["doc"] = claim.pop("doc_id")
-            claim = {name: claim[name] for name in SPAN_FIELDS}
-            if kind == "entities":
-                claim["label"] = row["label"]
-            else:
-                claim.update(json.loads(row["attrs"]))
-            yield claim
+            yield claim_record(kind, {**row, "extra": row[extra]})
 
     def entities(self) -> list[dict[str, Any]]:
         return self.claims("entities")
@@ -350,7 +350,7 @@ class ClaimsDirectory:
     def replace_results(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         """Store one result table whole, in the given order (as the ledger does)."""
         self.replace_sorted_results(
-            table, ((rank, str(row["id"]), _result_json(row)) for rank, row in enumerate(rows))
+            table, ((rank, str(row["id"]), result_json(row)) for rank, row in enumerate(rows))
         )
 
     def replace_sorted_results(self, table: str, rows: Iterable[tuple[Any, str, str]]) -> None:
@@ -396,7 +396,3 @@ class ClaimsDirectory:
 def _rows(batches: Iterable[pa.RecordBatch]) -> Iterator[dict[str, Any]]:
     for batch in batches:
         yield from batch.to_pylist()
-
-
-def _result_json(row: dict[str, Any]) -> str:
-    return json.dumps(row, ensure_ascii=False)

@@ -15,7 +15,7 @@ from typing import Any
 
 from consilience.extract.claims import CLAIM_KINDS, SPAN_FIELDS, DocumentClaims
 from consilience.ingest.document import Document
-from consilience.store.lookups import LedgerLookups
+from consilience.store.lookups import LedgerLookups, claim_record
 from consilience.store.schema import (
     LEDGER_KIND,
     MIGRATIONS,
@@ -312,18 +312,7 @@ class Ledger(LedgerLookups):
             f'ORDER BY d.path, d.id, c.start, c."end", c.id'
         )
         for row in rows:
-            claim: dict[str, Any] = {
-                "id": row["id"],
-                "doc": row["doc_id"],
-                "start": row["start"],
-                "end": row["end"],
-                "text": row["text"],
-            }
-            if kind == "entities":
-                claim["label"] = row["extra"]
-            else:
-                claim.update(json.loads(row["extra"]))
-            yield claim
+            yield claim_record(kind, row)
 
     def entities(self) -> list[dict[str, Any]]:
         return self.claims("entities")

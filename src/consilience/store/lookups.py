@@ -138,21 +138,24 @@ class LedgerLookups:
             f"WHERE {where} ORDER BY doc_id, start, id LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
-        claims = []
-        for row in rows:
-            claim: dict[str, Any] = {
-                "id": row["id"],
-                "doc": row["doc_id"],
-                "start": row["start"],
-                "end": row["end"],
-                "text": row["text"],
-            }
-            if kind == "entities":
-                claim["label"] = row["extra"]
-            else:
-                claim.update(json.loads(row["extra"]))
-            claims.append(claim)
-        return claims
+        return [claim_record(kind, row) for row in rows]
+
+
+def claim_record(kind: str, row: Any) -> dict[str, Any]:
+    """A stored claim row (id, doc_id, start, end, text, extra: the entity label or the
+    kind's JSON attributes) as the claim record the JSON contract shows."""
+    claim: dict[str, Any] = {
+        "id": row["id"],
+        "doc": row["doc_id"],
+        "start": row["start"],
+        "end": row["end"],
+        "text": row["text"],
+    }
+    if kind == "entities":
+        claim["label"] = row["extra"]
+    else:
+        claim.update(json.loads(row["extra"]))
+    return claim
 
 
 def _check_table(table: str) -> None:
