@@ -196,7 +196,7 @@ def test_a_file_that_is_not_a_ledger_is_refused_clearly(tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("these are my notes, not a database\n" * 50)
     result = run_cli("show", str(bogus))
-    assert result.returncode == 2
+    assert result.returncode == 3  # a ledger problem (README, "Bad inputs")
     assert result.stderr.strip().count("\n") == 0
     assert "not a consilience ledger" in result.stderr
     assert bogus.read_text().startswith("these are my notes")

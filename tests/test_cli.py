@@ -120,6 +120,6 @@ def test_build_flags_override_metadata(tmp_path: Path, examples_dir: Path) -> No
 def test_show_and_export_refuse_a_missing_ledger(tmp_path: Path) -> None:
     for args in (("show",), ("export",)):
         result = run_cli(*args, str(tmp_path / "absent.db"))
-        assert result.returncode == 2
+        assert result.returncode == 3  # a ledger problem (README, "Bad inputs")
         assert "no such ledger" in result.stderr
         assert not (tmp_path / "absent.db").exists()

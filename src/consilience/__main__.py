@@ -1,5 +1,5 @@
 """`python -m consilience` runs the command line."""
 
-from consilience.cli import app
+from consilience.cli import main
 
-app()
+main()

@@ -23,13 +23,15 @@ from consilience.ingest import (
 from consilience.scale import (
     DEFAULT_BATCH_SIZE,
     ClaimSet,
+    ExtractionFailed,
     OrderedExtraction,
     claims_of,
     extract_batch,
     open_runner,
 )
 from consilience.scale.parquet import ingest_parquet, is_parquet
-from consilience.store import Ledger
+from consilience.store import Ledger, LedgerError
+from consilience.store.lock import WriterLock
 
 if TYPE_CHECKING:
     from consilience.scale.partitioned import ClaimsDirectory
@@ -46,6 +48,8 @@ class BuildReport:
     unchanged: int = 0
     removed: int = 0
     problems: list[IngestProblem] = field(default_factory=list)
+    # Documents stored without some claim kind, because its extractor failed on them.
+    partial: list[IngestProblem] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
 
     @property
@@ -59,7 +63,9 @@ class BuildReport:
 
 @dataclass(frozen=True)
 class BuildEvent:
-    """One step of a build, for progress displays: `kind` is start, document or problem."""
+    """One step of a build, for progress displays: `kind` is start, waiting (for another
+    build's lock), file, document, problem (an input skipped) or partial (a document
+    stored without the claims of an extractor that failed on it)."""
 
     kind: str
     where: str = ""
@@ -77,6 +83,7 @@ def build(
     workers: int = 1,
     dask: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    wait: bool = True,
 ) -> Ledger:
     """Ingest `paths`, extract every new or changed document, and store it in `ledger`.
 
@@ -89,15 +96,50 @@ def build(
     (`"tcp://scheduler:8786"`) uses a running cluster. `batch_size` documents go to a
     worker at a time. Whichever runs it, the ledger is written here, in input order, and
     holds the same result.
+
+    One build writes to a ledger at a time: a second one waits for the first to finish
+    (`wait=False`: raises LedgerBusy instead). A ledger whose file fails SQLite's quick
+    check raises LedgerError before anything is written.
     """
-    target = ledger if isinstance(ledger, Ledger) else Ledger(ledger)
-    report = _extract_into(target, paths, overrides, max_bytes, on_event, workers, dask, batch_size)
-    if not target.alignment_current():
-        # Alignment is corpus-wide: redone only when a document came, went or changed.
-        align(target)
-        target.mark_aligned()
+    notify = on_event or (lambda event: None)
+    path = ledger.path if isinstance(ledger, Ledger) else Path(ledger)
+    lock = WriterLock(path, wait=wait, on_wait=lambda line: notify(BuildEvent("waiting", line)))
+    with lock:
+        target = ledger if isinstance(ledger, Ledger) else Ledger(path)
+        try:
+            damage = target.quick_check()
+            if damage is not None:
+                raise LedgerError(
+                    f"{path}: the ledger file is corrupted ({damage}); nothing was written; "
+                    f"`consilience check {path}` tells more"
+                )
+            report = _extract_into(
+                target, paths, overrides, max_bytes, notify, workers, dask, batch_size
+            )
+            _align_current(target)
+        except BaseException:
+            if target is not ledger:
+                target.close()
+            raise
     target.last_build = report
     return target
+
+
+# How often alignment is redone when the corpus changed while it ran (another process
+# writing without the lock) before the results are left marked out of date.
+_ALIGN_ATTEMPTS = 3
+
+
+def _align_current(target: Ledger) -> None:
+    """Align when a document came, went or changed, and mark the results current only
+    if no document changed while they were computed."""
+    for _ in range(_ALIGN_ATTEMPTS):
+        if target.alignment_current():
+            return
+        generation = target.generation()
+        align(target)
+        if target.mark_aligned(generation):
+            return
 
 
 def build_partitioned(
@@ -122,7 +164,8 @@ def build_partitioned(
     from consilience.scale.partitioned import ClaimsDirectory, ClaimsWriter  # imports pyarrow
 
     writer = ClaimsWriter(out, EXTRACTOR_VERSION)
-    report = _extract_into(writer, paths, overrides, max_bytes, on_event, workers, dask, batch_size)
+    notify = on_event or (lambda event: None)
+    report = _extract_into(writer, paths, overrides, max_bytes, notify, workers, dask, batch_size)
     report.removed = writer.commit()
     claims = ClaimsDirectory(out)
     # align() reads and writes through the methods a directory shares with a Ledger.
@@ -155,30 +198,34 @@ def _extract_into(
     paths: list[str] | str,
     overrides: Metadata | None,
     max_bytes: int,
-    on_event: Callable[[BuildEvent], None] | None,
+    notify: Callable[[BuildEvent], None],
     workers: int,
     dask: str | None,
     batch_size: int,
 ) -> BuildReport:
     """Read every input, send what needs extracting to the runner, and store the results
     in input order. An unchanged document is never sent; whether it is unchanged is asked
-    again when its turn comes, since a file read before it may have removed it."""
-    notify = on_event or (lambda event: None)
+    again when its turn comes, since a file read before it may have removed it. A
+    document extraction failed on is reported and not stored; one that an extractor
+    failed on is stored with the other extractors' claims, and reported."""
     report = BuildReport()
     files, found = _discover([paths] if isinstance(paths, str) else list(paths))
     report.files = len(files)
     report.ignored = found.ignored
     notify(BuildEvent("start", total_files=len(files)))
-    for problem in found.problems:
+
+    def skip(problem: IngestProblem) -> None:
         report.problems.append(problem)
         notify(BuildEvent("problem", where=str(problem)))
+
+    for problem in found.problems:
+        skip(problem)
     with open_runner(extract_batch, workers, dask) as runner:
         stream = OrderedExtraction(runner, batch_size)
 
-        def store(item: object, claims: ClaimSet | None) -> None:
+        def store(item: object, claims: ClaimSet | ExtractionFailed | None) -> None:
             if isinstance(item, IngestProblem):
-                report.problems.append(item)
-                notify(BuildEvent("problem", where=str(item)))
+                skip(item)
             elif isinstance(item, Document):
                 if claims is None and target.is_current(item.id, EXTRACTOR_VERSION):
                     target.update_path(item)
@@ -186,7 +233,15 @@ def _extract_into(
                     report.unchanged += 1
                 else:
                     claims = stream.extract_now(item) if claims is None else claims
-                    target.write_document(claims_of(item, claims), EXTRACTOR_VERSION)
+                    if isinstance(claims, ExtractionFailed):
+                        skip(IngestProblem(item.path, claims.reason))
+                        return
+                    found = claims_of(item, claims)
+                    target.write_document(found, EXTRACTOR_VERSION)
+                    for reason in found.problems:
+                        partial = IngestProblem(item.path, reason)
+                        report.partial.append(partial)
+                        notify(BuildEvent("partial", where=str(partial)))
                     status = "extracted"
                     report.extracted += 1
                 notify(BuildEvent("document", where=item.path, status=status))

@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import sys
 import time
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+import click
 import typer
 from rich.console import Console
 from rich.progress import (
@@ -22,11 +25,13 @@ from rich.progress import (
 )
 from typer.core import TyperCommand
 
+from consilience import exits
 from consilience.api import DEFAULT_LEDGER, BuildEvent, BuildReport, build, build_partitioned
+from consilience.exits import CommandFailed, ledger_failures, output_failures, say
 from consilience.extract import ModelMissingError, extract
 from consilience.ingest import DEFAULT_MAX_BYTES, Document, IngestProblem, Metadata, ingest_file
 from consilience.ingest.metadata import normalize_published
-from consilience.ingest.problems import InputRejected
+from consilience.ingest.problems import InputRejected, printable
 from consilience.present.export import (
     CSV_TABLES,
     base_columns,
@@ -34,6 +39,7 @@ from consilience.present.export import (
     table_rows,
     to_csv,
     write_csv_tables,
+    write_whole,
 )
 from consilience.present.report import write_report
 from consilience.present.terminal import print_summary, show_record
@@ -52,14 +58,43 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 
-def _say(message: str) -> None:
-    """One plain line on stderr: never wrapped, never styled, so scripts can grep it."""
-    print(message, file=sys.stderr, flush=True)
+def main() -> None:
+    """The `consilience` command: every failure ends in one line on stderr and the exit
+    status that names its kind (consilience.exits), never in a traceback."""
+    exits.stop_on_signals()
+    try:
+        status = app(standalone_mode=False)
+    except CommandFailed as failure:
+        say(f"consilience: {failure.message}")
+        sys.exit(failure.status)
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        status = exits.INTERRUPTED + signal.SIGINT
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except Exception as error:  # a bug: still one line, and a status of its own
+        if os.environ.get("CONSILIENCE_DEBUG"):
+            traceback.print_exc()
+        say(
+            f"consilience: internal error ({type(error).__name__}: {error}); this is a bug, "
+            "please report it (CONSILIENCE_DEBUG=1 prints the traceback)"
+        )
+        sys.exit(exits.INTERNAL_ERROR)
+    # Typer turns an interrupt into status 130 whatever the signal; the handler knows it.
+    signum = exits.received_signal()
+    if signum is None and status == exits.INTERRUPTED + signal.SIGINT:
+        signum = signal.SIGINT
+    if signum is not None:
+        say(
+            f"consilience: stopped by {signal.Signals(signum).name}; "
+            "what was already stored is kept"
+        )
+        sys.exit(exits.INTERRUPTED + signum)
+    sys.exit(status if isinstance(status, int) else exits.OK)
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    _say(f"consilience: {message}")
-    return typer.Exit(code)
+def _fail(message: str, code: int = exits.USAGE) -> CommandFailed:
+    return CommandFailed(message, code)
 
 
 def _overrides(publisher: str | None, published: str | None, title: str | None) -> Metadata:
@@ -150,12 +185,22 @@ def build_command(
     batch_size: Annotated[
         int, typer.Option(help="Documents sent to a worker at a time.", min=1)
     ] = DEFAULT_BATCH_SIZE,
+    no_wait: Annotated[
+        bool,
+        typer.Option(
+            "--no-wait",
+            help="When another build is writing to the ledger, stop at once (status 3) "
+            "instead of waiting for it to finish.",
+        ),
+    ] = False,
 ) -> None:
     """Read documents, extract their claims, and store them in a ledger.
 
     Unchanged documents are not extracted again. Inputs that cannot be read are skipped
-    with one line each, and the exit status is then 1. The result is the same whether
-    extraction ran in one process, in several, or on a Dask cluster.
+    with one line each, and the exit status is then 1 (3: a ledger problem; see the
+    README's "Bad inputs"). The result is the same whether extraction ran in one process,
+    in several, or on a Dask cluster. One build writes to a ledger at a time: a second
+    one waits for the first, or stops with --no-wait.
 
     **Examples**
 
@@ -185,24 +230,29 @@ def build_command(
         "batch_size": batch_size,
     }
     try:
-        with display:
+        with display, ledger_failures(target):
             result: Ledger | ClaimsDirectory = (
                 build_partitioned(paths, out, **options)
                 if out is not None
-                else build(paths, target, **options)
+                else build(paths, target, wait=not no_wait, **options)
             )
-    except (LedgerError, ModelMissingError, ScaleError) as error:
+    except LedgerError as error:
+        raise _fail(str(error), exits.LEDGER_PROBLEM) from None
+    except (ModelMissingError, ScaleError) as error:
         raise _fail(str(error)) from None
     report: BuildReport = result.last_build
     result.close()
     ignored = f", {len(report.ignored)} files of other formats ignored" if report.ignored else ""
+    partial = f", {len(report.partial)} claim sets not extracted" if report.partial else ""
     print(
-        f"built {target}: {report.documents} documents ({report.extracted} extracted, "
-        f"{report.unchanged} unchanged, {report.removed} removed), "
-        f"{report.skipped} inputs skipped{ignored}"
+        printable(
+            f"built {target}: {report.documents} documents ({report.extracted} extracted, "
+            f"{report.unchanged} unchanged, {report.removed} removed), "
+            f"{report.skipped} inputs skipped{partial}{ignored}"
+        )
     )
-    if report.skipped:
-        raise typer.Exit(1)
+    if report.skipped or report.partial:
+        raise typer.Exit(exits.INPUTS_SKIPPED)
 
 
 class _BuildDisplay:
@@ -236,13 +286,15 @@ class _BuildDisplay:
 
     def on_event(self, event: BuildEvent) -> None:
         if event.kind == "problem":
-            _say(f"consilience: skipped {event.where}")
+            say(f"consilience: skipped {event.where}")
+        elif event.kind in ("partial", "waiting"):
+            say(f"consilience: {event.where}")
         elif event.kind == "start" and self.progress is not None:
             self.task = self.progress.add_task("build", total=event.total_files, rate="")
         elif event.kind == "document":
             self.documents += 1
             if self.progress is None:
-                _say(f"{event.status} {event.where}")
+                say(f"{event.status} {event.where}")
         elif event.kind == "file" and self.progress is not None and self.task is not None:
             rate = self.documents / max(time.monotonic() - self.started, 1e-6)
             self.progress.update(self.task, advance=1, rate=f"{rate:.1f} docs/s")
@@ -269,17 +321,21 @@ def extract_command(
     documents = [item for item in items if isinstance(item, Document)]
     problems = [item for item in items if isinstance(item, IngestProblem)]
     for problem in problems:
-        _say(f"consilience: skipped {problem}")
+        say(f"consilience: skipped {problem}")
     try:
-        records = [document_claims_record(extract(document)) for document in documents]
+        extracted = [extract(document) for document in documents]
     except ModelMissingError as error:
         raise _fail(str(error)) from None
+    partial = [(claims.document, reason) for claims in extracted for reason in claims.problems]
+    for document, reason in partial:
+        say(f"consilience: {document.path}: {reason}")
+    records = [document_claims_record(claims) for claims in extracted]
     if str(file).lower().endswith((".jsonl", ".ndjson")):
         for record in records:
             print(json.dumps(record, ensure_ascii=False))
     elif records:
         sys.stdout.write(json_text(records[0]))
-    if problems or not records:
+    if problems or partial or not records:
         raise typer.Exit(1)
 
 
@@ -306,25 +362,26 @@ def export_command(
 
       consilience export example.db --format csv --table entities
     """
-    with _open(ledger) as opened:
+    if format not in ("json", "csv"):
+        raise _fail(f"unknown format {format!r}; use json or csv")
+    if format == "csv" and output is None and table is None:
+        raise _fail("csv needs -o FOLDER for all tables, or --table NAME for one")
+    if table is not None and table not in CSV_TABLES:
+        raise _fail(f"unknown table {table!r}; choose from {', '.join(CSV_TABLES)}")
+    with _open(ledger) as opened, ledger_failures(ledger):
         if format == "json":
             text = opened.to_json()
             if output is None:
                 sys.stdout.write(text)
             else:
-                output.write_text(text, encoding="utf-8")
-        elif format == "csv":
-            if output is not None:
+                with output_failures(output):
+                    write_whole(output, text)
+        elif output is not None:
+            with output_failures(output):
                 for path in write_csv_tables(opened, output):
-                    _say(f"wrote {path}")
-            elif table is not None:
-                if table not in CSV_TABLES:
-                    raise _fail(f"unknown table {table!r}; choose from {', '.join(CSV_TABLES)}")
-                sys.stdout.write(to_csv(table_rows(opened, table), base_columns(table)))
-            else:
-                raise _fail("csv needs -o FOLDER for all tables, or --table NAME for one")
-        else:
-            raise _fail(f"unknown format {format!r}; use json or csv")
+                    say(f"wrote {path}")
+        elif table is not None:
+            sys.stdout.write(to_csv(table_rows(opened, table), base_columns(table)))
 
 
 @app.command("show")
@@ -346,7 +403,7 @@ def show_command(
 
       consilience show example.db --json | jq '.conflicts'
     """
-    with _open(ledger) as opened:
+    with _open(ledger) as opened, ledger_failures(ledger):
         if as_json:
             sys.stdout.write(json_text(show_record(opened, limit)))
             return
@@ -370,12 +427,39 @@ def report_command(
 
       consilience report example.db -o report.html
     """
-    with _open(ledger) as opened:
-        try:
-            written = write_report(opened, output)
-        except OSError as error:
-            raise _fail(f"{output}: cannot write the report ({error.strerror})") from None
-    _say(f"wrote {written}")
+    with _open(ledger) as opened, ledger_failures(ledger), output_failures(output):
+        written = write_report(opened, output)
+    say(f"wrote {written}")
+
+
+@app.command("check")
+def check_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+) -> None:
+    """Check that a ledger is sound: SQLite's integrity check, the full-text index, and
+    the ledger's own rules (every claim's span holds its text, every text matches its
+    hash, results are current). One line per check; exit status 3 if any fails.
+
+    **Example**
+
+      consilience check example.db
+    """
+    checked = _open(ledger)
+    if not checked.immutable and os.access(ledger, os.W_OK):
+        # A writable connection lets FTS5 compare its index with the texts (it writes
+        # nothing); read-only, only the index's row counts are compared.
+        checked.close()
+        checked = Ledger(ledger, create=False)
+    failed = 0
+    with checked, ledger_failures(ledger):
+        for finding in checked.check():
+            failed += not finding.ok
+            print(
+                printable(f"{'ok  ' if finding.ok else 'FAIL'}  {finding.check}: {finding.detail}")
+            )
+    if failed:
+        raise _fail(f"{ledger}: {failed} checks failed", exits.LEDGER_PROBLEM)
+    say(f"{ledger}: every check passed")
 
 
 @app.command("serve")
@@ -408,10 +492,11 @@ def serve_command(
         loopback = ipaddress.ip_address(host).is_loopback
     except ValueError:
         loopback = host == "localhost"
+    _open(ledger).close()  # one clear line for a missing or damaged ledger, and a note
     try:
         web = create_app(ledger, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
     except LedgerError as error:
-        raise _fail(str(error)) from None
+        raise _fail(str(error), exits.LEDGER_PROBLEM) from None
     try:  # bound here, so a taken port is one clear line, then handed to uvicorn
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         listening = socket.create_server((host, port), family=family)
@@ -419,22 +504,30 @@ def serve_command(
         reason = str(error.strerror or error).split(" (while")[0]
         raise _fail(f"cannot listen on {host} port {port}: {reason}") from None
     if not loopback:
-        _say(
+        say(
             f"consilience: listening on {host}, not loopback: anyone who can reach this "
             "machine can read the ledger"
         )
     shown = f"[{host}]" if ":" in host else host
-    _say(f"serving {ledger} at http://{shown}:{port}/ (Ctrl+C stops)")
+    say(f"serving {ledger} at http://{shown}:{port}/ (Ctrl+C stops)")
     config = uvicorn.Config(web, host=host, port=port, log_level="warning", server_header=False)
     uvicorn.Server(config).run(sockets=[listening])
 
 
 def _open(path: Path) -> Ledger:
+    """The ledger opened read-only for a view; on a read-only filesystem as a snapshot."""
     try:
-        return Ledger(path, create=False)
+        with ledger_failures(path):
+            opened = Ledger(path, readonly=True)
     except LedgerError as error:
-        raise _fail(str(error)) from None
+        raise _fail(str(error), exits.LEDGER_PROBLEM) from None
+    if opened.immutable:
+        say(
+            f"consilience: {path}: on a read-only filesystem or folder; read as an "
+            "unchanging snapshot"
+        )
+    return opened
 
 
 if __name__ == "__main__":
-    app()
+    main()

@@ -172,7 +172,8 @@ def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) 
     day = _published_day(published)
     event_span = time_span
     if event_span is None and day is not None:
-        event_span = Span(day - _PUBLISHED_WINDOW_DAYS, day, 0)
+        # Never before 1 January of year 1, the first day a date can name.
+        event_span = Span(max(1, day - _PUBLISHED_WINDOW_DAYS), day, 0)
     return Figure(
         id=str(claim["id"]),
         doc=intern(str(claim["doc"])),

@@ -1,21 +1,37 @@
-"""Extract: one document in, its claims out. Knows nothing of other documents or the ledger."""
+"""Extract: one document in, its claims out. Knows nothing of other documents or the ledger.
+
+A long document is read section by section (sections end at a paragraph or sentence
+boundary, see `sections`), each section parsed, read by every extractor and dropped before
+the next, so memory stays flat in the document's length and time grows linearly with it.
+Each extractor runs guarded: one that fails on a document loses its own claims for that
+document (or section) and says so in `DocumentClaims.problems`; the others are kept.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, EntityClaim
 from consilience.extract.entities import find_entities
 from consilience.extract.events import find_events
 from consilience.extract.figures import find_figures
-from consilience.extract.nlp import ModelMissingError, load_nlp, parse, parse_many
+from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, load_nlp, parse
 from consilience.extract.quotes import find_quotes
+from consilience.extract.sections import moved, one_line, one_section, section_offsets
 from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
 
+if TYPE_CHECKING:  # spaCy is imported by load_nlp, when it is first needed
+    from spacy.tokens import Doc
+
+    Parsed = list[tuple[int, Doc]]
+
 # Bump when extraction output changes, so ledgers re-extract documents they already hold.
-EXTRACTOR_VERSION = "9"
+# 10: documents longer than one section (SECTION_CHARS) are read section by section, the
+# narrative context (reference date, place, subject) starting afresh in each section;
+# dates outside years 0001-9999 have no value; numbers too large for a float are no figure.
+EXTRACTOR_VERSION = "10"
 
 __all__ = [
     "CLAIM_KINDS",
@@ -30,30 +46,85 @@ __all__ = [
     "load_nlp",
 ]
 
+T = TypeVar("T")
+
 
 def extract(document: Document) -> DocumentClaims:
     """All claims of one document. A pure function of the document and its metadata (its
     publication date anchors relative dates)."""
-    return extract_parsed(document, list(parse(document.text)))
+    sections = section_offsets(document.text)
+    if len(sections) == 1:
+        return extract_parsed(document, list(parse(document.text)))
+    return _extract_sections(document, sections)
 
 
 def extract_many(documents: Sequence[Document]) -> list[DocumentClaims]:
-    """`extract` of each document, their texts parsed together (faster, same claims)."""
-    parses = parse_many([document.text for document in documents])
-    return [
-        extract_parsed(document, parsed) for document, parsed in zip(documents, parses, strict=True)
-    ]
+    """`extract` of each document, the texts of those within one section parsed together
+    as one stream (faster, same claims); a longer document is read section by section.
+    Parses are consumed as they come, so a batch never holds all of its Docs at once."""
+    nlp = load_nlp()
+    short = (document.text for document in documents if one_section(document.text))
+    docs: Iterator[Doc] = iter(nlp.pipe(short, batch_size=PIPE_BATCH))
+    results: list[DocumentClaims] = []
+    for document in documents:
+        if one_section(document.text):
+            results.append(extract_parsed(document, [(0, next(docs))]))
+        else:
+            results.append(_extract_sections(document, section_offsets(document.text)))
+    return results
 
 
-def extract_parsed(document: Document, parsed: list[tuple[int, Any]]) -> DocumentClaims:
+def extract_parsed(document: Document, parsed: Parsed) -> DocumentClaims:
     """All claims of one document from its parse (`parse(document.text)`)."""
-    entities = find_entities(document.id, document.text, parsed)
-    dates = find_dates(document.id, document.text, parsed, document.published)
-    return DocumentClaims(
-        document=document,
-        entities=entities,
-        figures=find_figures(document.id, document.text, parsed, dates),
-        dates=dates,
-        events=find_events(document.id, document.text, parsed, dates, entities),
-        quotes=find_quotes(document.id, document.text, parsed, dates),
-    )
+    found, problems = _run_extractors(document.id, document.text, document.published, parsed)
+    return DocumentClaims(document=document, problems=tuple(problems), **found)
+
+
+def _extract_sections(document: Document, sections: list[tuple[int, int]]) -> DocumentClaims:
+    """Each section read as a document of its own, its claims moved to the section's place
+    in the whole text and numbered on from the claims before them."""
+    nlp = load_nlp()
+    claims: dict[str, list[Any]] = {kind: [] for kind in CLAIM_KINDS}
+    problems: list[str] = []
+    for start, end in sections:
+        text = document.text[start:end]
+        found, failed = _run_extractors(
+            document.id, text, document.published, [(0, nlp(text))], (start, end)
+        )
+        problems.extend(failed)
+        for kind in CLAIM_KINDS:
+            kept = claims[kind]
+            first = len(kept)
+            kept.extend(moved(c, kind, start, first + i) for i, c in enumerate(found[kind]))
+    return DocumentClaims(document=document, problems=tuple(problems), **claims)
+
+
+def _run_extractors(
+    doc_id: str,
+    text: str,
+    published: str | None,
+    parsed: Parsed,
+    section: tuple[int, int] | None = None,
+) -> tuple[dict[str, list[Any]], list[str]]:
+    """Every extractor over one parsed text, each guarded; an extractor whose input came
+    from a failed one reads an empty list in its place."""
+    problems: list[str] = []
+
+    def guarded(kind: str, find: Callable[[], list[T]]) -> list[T]:
+        try:
+            return find()
+        except Exception as error:  # one document must never stop a build
+            where = "" if section is None else f" from characters {section[0]}-{section[1]}"
+            problems.append(f"{kind} not extracted{where} ({one_line(error)}); other claims kept")
+            return []
+
+    entities = guarded("entities", lambda: find_entities(doc_id, text, parsed))
+    dates = guarded("dates", lambda: find_dates(doc_id, text, parsed, published))
+    found: dict[str, list[Any]] = {
+        "entities": entities,
+        "figures": guarded("figures", lambda: find_figures(doc_id, text, parsed, dates)),
+        "dates": dates,
+        "events": guarded("events", lambda: find_events(doc_id, text, parsed, dates, entities)),
+        "quotes": guarded("quotes", lambda: find_quotes(doc_id, text, parsed, dates)),
+    }
+    return found, problems

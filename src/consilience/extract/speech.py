@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from consilience.extract.nlp import doc_ents, span_ents
+from consilience.extract.nlp import doc_ents, ent_at, span_ents
 
 # Verbs that report what someone said (lemmas).
 SPEECH_VERBS = frozenset({
@@ -193,7 +193,7 @@ def phrase_bounds(head: Any) -> tuple[int, int]:
     before it ("Mayor Ana Morel"), or the head with its determiners, modifiers, compounds
     and "of" attachments ("the head of state"), never appositions or relative clauses."""
     doc = head.doc
-    ent = next((e for e in doc_ents(doc) if e.start <= head.i < e.end), None)
+    ent = ent_at(doc, head.i)
     if ent is not None and ent.label_ == "PERSON" and starts_word(ent):
         first = ent.start
         while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].pos_ == "PROPN":

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from consilience.ingest.discover import Discovery, discover
+from consilience.ingest.discover import Discovery, discover, not_regular_reason
 from consilience.ingest.document import Document, Metadata, make_document
 from consilience.ingest.metadata import read_sidecar
 from consilience.ingest.problems import IngestProblem, InputRejected
@@ -54,13 +54,19 @@ def ingest_file(
     file_format = format_of(file_path)
     try:
         sidecar = read_sidecar(file_path)
-        size = file_path.stat().st_size
+        status = file_path.stat()
     except InputRejected as rejected:
         yield IngestProblem(path, rejected.reason)
         return
     except OSError as error:
         yield IngestProblem(path, f"cannot read ({error.strerror})")
         return
+    # Never open a named pipe, socket or device: reading a FIFO waits for a writer forever.
+    not_regular = not_regular_reason(status.st_mode)
+    if not_regular is not None:
+        yield IngestProblem(path, not_regular)
+        return
+    size = status.st_size
     overrides = overrides.merged_over(sidecar)
     if file_format == "jsonl":
         yield from _ingest_jsonl(path, overrides, max_bytes)

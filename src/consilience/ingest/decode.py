@@ -30,6 +30,14 @@ _BOMS = (
 # Control characters other than tab, newline, form feed and carriage return.
 _CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\x0b", "\x0c", "\r"}
 _MAX_CONTROL_SHARE = 0.01
+# UTF-16 without a byte-order mark: the share of 16-bit units whose high byte is NUL must
+# reach this (English text: nearly all; Cyrillic or Greek: spaces, digits, punctuation),
+# and NULs at the other parity must stay under _UTF16_STRAY_NULS of that count.
+_UTF16_MIN_NUL_SHARE = 0.1
+_UTF16_STRAY_NULS = 0.02
+# Of the decoded characters, at most this share may be controls, unassigned or private.
+_UTF16_MAX_ODD_SHARE = 0.01
+_NOT_TEXT_CATEGORIES = frozenset({"Cc", "Cn", "Co", "Cs"})
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -64,7 +72,10 @@ def _decode(data: bytes) -> tuple[str, str]:
                     f"undecodable: has a {encoding} mark but {error.reason}"
                 ) from None
     if b"\x00" in data:
-        raise InputRejected("binary file (contains NUL bytes), not text")
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise InputRejected("binary file (contains NUL bytes), not text")
+        return utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -86,6 +97,43 @@ def _decode(data: bytes) -> tuple[str, str]:
     if best is None:
         raise InputRejected("undecodable: not valid UTF-8 and no other text encoding fits")
     return str(best), str(best.encoding)
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) when `data` is UTF-16 text saved without a byte-order mark.
+
+    Such text (Windows "Unicode" exports) has a NUL as the high byte of every ASCII
+    character, so its NULs sit almost all at odd offsets (little-endian) or at even
+    offsets (big-endian). Binary files have their NULs at both parities, or decode to
+    controls, NUL characters, unpaired surrogates or unassigned code points; those
+    return None and stay rejected.
+    """
+    units = len(data) // 2
+    if len(data) % 2 or units == 0:
+        return None
+    nuls_even = data[0::2].count(0)
+    nuls_odd = data[1::2].count(0)
+    encoding, high, stray = (
+        ("utf-16-le", nuls_odd, nuls_even)
+        if nuls_odd >= nuls_even
+        else ("utf-16-be", nuls_even, nuls_odd)
+    )
+    if high < _UTF16_MIN_NUL_SHARE * units or stray > _UTF16_STRAY_NULS * high:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    odd = sum(
+        1
+        for char in text
+        if char not in "\t\n\r\x0b\x0c" and unicodedata.category(char) in _NOT_TEXT_CATEGORIES
+    )
+    if "\x00" in text or odd > _UTF16_MAX_ODD_SHARE * len(text):
+        return None
+    if not any(char.isalpha() for char in text):
+        return None
+    return text, encoding
 
 
 def _mostly_latin(text: str) -> bool:

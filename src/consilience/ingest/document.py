@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
+
+from consilience.ingest.problems import InputRejected
 
 # Metadata fields a user may set from a sidecar file or the command line.
 METADATA_FIELDS = ("title", "publisher", "author", "published", "url")
+# Half of a UTF-16 pair with no other half: JSON can spell one ("\ud800", common in
+# scraped text cut inside an emoji), and a POSIX file name holding bytes that are not
+# UTF-8 arrives as such characters too. No encoder or parser accepts them.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,14 @@ def make_document(
     The metadata is part of the id because it changes what extraction finds (the
     publication date anchors relative dates) and because two outlets printing the same
     wire text are two documents, not one.
+
+    Raises InputRejected when the text, a metadata field or the path holds a lone
+    surrogate: no part of the pipeline can store or parse such a string.
     """
+    _check_unicode("text", text)
+    _check_unicode("file name", source_file)
+    for name in METADATA_FIELDS:
+        _check_unicode(name, getattr(metadata, name))
     text_sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     identity = json.dumps(
         {"sha256": text_sha, **{name: getattr(metadata, name) for name in METADATA_FIELDS}},
@@ -82,4 +96,18 @@ def make_document(
         sha256=text_sha,
         encoding=encoding,
         metadata=metadata,
+    )
+
+
+def _check_unicode(what: str, value: str | None) -> None:
+    if value is None:
+        return
+    found = _LONE_SURROGATE.search(value)
+    if found is None:
+        return
+    if what == "file name":
+        raise InputRejected("the file name is not valid UTF-8; rename the file")
+    raise InputRejected(
+        f"'{what}' holds a lone surrogate (U+{ord(found.group()):04X}) at character "
+        f"{found.start()}, which is not valid Unicode text"
     )

@@ -158,6 +158,17 @@ def write_csv_tables(ledger: Ledger, directory: Path) -> list[Path]:
     written = []
     for table in CSV_TABLES:
         path = directory / f"{table}.csv"
-        path.write_text(to_csv(table_rows(ledger, table), base_columns(table)), encoding="utf-8")
+        write_whole(path, to_csv(table_rows(ledger, table), base_columns(table)))
         written.append(path)
     return written
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write `path` (UTF-8) so that it is whole or untouched: a full disk or a stop
+    never leaves half a file under the name a reader opens."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        partial.write_text(text, encoding="utf-8")
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)

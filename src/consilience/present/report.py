@@ -8,6 +8,7 @@ from pathlib import Path
 
 from consilience import __version__
 from consilience.present.charts import claim_href, slot_chart, timeline_chart
+from consilience.present.export import write_whole
 from consilience.present.render import asset, environment
 from consilience.present.views import (
     Sources,
@@ -44,7 +45,5 @@ def render_report(ledger: Ledger) -> str:
 
 def write_report(ledger: Ledger, output: Path) -> Path:
     """Write the report to `output` (UTF-8), replacing the file only once it is complete."""
-    partial = output.with_name(output.name + ".partial")
-    partial.write_text(render_report(ledger), encoding="utf-8")
-    partial.replace(output)
+    write_whole(output, render_report(ledger))
     return output

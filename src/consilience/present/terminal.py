@@ -1,14 +1,19 @@
 """The terminal view of a ledger, drawn with Rich: sources, figure slots, where sources
-differ and why, and the timeline. `show_record` is the same content as JSON for scripts."""
+differ and why, and the timeline. `show_record` is the same content as JSON for scripts.
+
+Everything a ledger holds came from untrusted documents: titles, publishers, values and
+labels are drawn as plain `Text` (never parsed as Rich markup or emoji codes) and passed
+through `printable`, so no control character or escape sequence reaches the terminal."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
+from consilience.ingest.problems import printable
 from consilience.present.render import number
 from consilience.present.views import DISPUTED_VERDICTS, Sources, overview
 from consilience.store import Ledger
@@ -20,6 +25,11 @@ VERDICT_STYLES = {
     "agreed": "green",
     "single_source": "dim",
 }
+
+
+def plain(value: object, style: str = "") -> Text:
+    """Untrusted `value` as Text: "[bold red]" in a title shows as typed, ESC as \\x1b."""
+    return Text(printable(str(value)), style=style)
 
 
 def show_record(ledger: Ledger, limit: int) -> dict[str, Any]:
@@ -55,26 +65,28 @@ def print_summary(ledger: Ledger, console: Console, limit: int = 40) -> None:
     print_conflicts(slots, sources, console)
     print_timeline(ledger.results_page("timeline", limit), ledger.result_count("timeline"), console)
     totals = ", ".join(f"{count} {kind}" for kind, count in summary["claims"].items())
-    console.print(f"claims: {totals}")
+    console.print(plain(f"claims: {totals}"))
     results = ", ".join(f"{count} {name}" for name, count in summary["results"].items())
-    console.print(f"alignment: {results}")
+    console.print(plain(f"alignment: {results}"))
     if not summary["aligned"]:
         console.print("[bold]the alignment is older than the corpus: run consilience build[/]")
 
 
 def print_sources(summary: dict[str, Any], console: Console) -> None:
     documents = summary["documents"]
-    table = Table(title=f"{summary['ledger']}: {len(documents)} documents", title_justify="left")
+    table = Table(
+        title=plain(f"{summary['ledger']}: {len(documents)} documents", "table.title"),
+        title_justify="left",
+    )
     table.add_column("document", no_wrap=True, overflow="ellipsis")
     table.add_column("publisher", no_wrap=True, overflow="ellipsis")
     table.add_column("published", no_wrap=True, min_width=10)
     table.add_column("claims", justify="right", no_wrap=True)
     for document in documents:
-        # Titles and publishers come from untrusted sources and may hold Rich markup.
         table.add_row(
-            escape(document["title"] or document["path"]),
-            escape(document["publisher"] or "-"),
-            document["published"] or "-",
+            plain(document["title"] or document["path"]),
+            plain(document["publisher"] or "-"),
+            plain(document["published"] or "-"),
             str(sum(document["claims"].values())),
         )
     console.print(table)
@@ -95,13 +107,13 @@ def print_slots(slots: list[dict[str, Any]], total: int, console: Console) -> No
     for slot in slots:
         verdict = str(slot["verdict"])
         table.add_row(
-            escape(str(slot["measure"])),
-            escape(str(slot.get("subject") or "")),
-            escape(str((slot.get("event") or {}).get("label", ""))),
-            escape(str(slot.get("best_text") or number(slot.get("best")))),
-            _interval(slot.get("low"), slot.get("high")),
-            f"[{VERDICT_STYLES.get(verdict, '')}]{escape(verdict.replace('_', ' '))}[/]",
-            f"{slot.get('independent_sources')} of {slot.get('sources')}",
+            plain(slot["measure"]),
+            plain(slot.get("subject") or ""),
+            plain((slot.get("event") or {}).get("label", "")),
+            plain(slot.get("best_text") or number(slot.get("best"))),
+            plain(_interval(slot.get("low"), slot.get("high"))),
+            plain(verdict.replace("_", " "), VERDICT_STYLES.get(verdict, "")),
+            plain(f"{slot.get('independent_sources')} of {slot.get('sources')}"),
         )
     console.print(table)
 
@@ -115,17 +127,23 @@ def print_conflicts(slots: list[dict[str, Any]], sources: Sources, console: Cons
     for slot in disputed:
         subject = f" of {slot['subject']}" if slot.get("subject") else ""
         verdict = str(slot["verdict"])
+        console.print()
         console.print(
-            f"\n[bold]{escape(str(slot['measure']))}{escape(subject)}[/] "
-            f"[{VERDICT_STYLES.get(verdict, '')}]{verdict}[/]"
+            Text.assemble(
+                plain(f"{slot['measure']}{subject}", "bold"),
+                " ",
+                plain(verdict, VERDICT_STYLES.get(verdict, "")),
+            )
         )
         for value in slot["values"]:
             names = ", ".join(sorted({sources.label(doc) for doc in value["documents"]}))
-            console.print(f"  {escape(str(value['text']))}: {escape(names)}")
+            console.print(Text.assemble("  ", plain(f"{value['text']}: {names}")))
         explanations = slot.get("explanations", [])
         for explanation in explanations[:EXPLANATIONS_SHOWN]:
             console.print(
-                f"  [italic]{escape(str(explanation['kind']))}[/]: {escape(explanation['text'])}"
+                Text.assemble(
+                    "  ", plain(explanation["kind"], "italic"), ": ", plain(explanation["text"])
+                )
             )
         if len(explanations) > EXPLANATIONS_SHOWN:
             console.print(
@@ -146,8 +164,8 @@ def print_timeline(entries: list[dict[str, Any]], total: int, console: Console) 
     for entry in entries:
         mod = f" ({str(entry['mod']).lower()})" if entry.get("mod") else ""
         table.add_row(
-            escape(f"{entry.get('date')}{mod}"),
-            escape(str(entry.get("what") or "")),
+            plain(f"{entry.get('date')}{mod}"),
+            plain(entry.get("what") or ""),
             str(len(entry.get("documents", []))),
         )
     console.print(table)

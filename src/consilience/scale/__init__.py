@@ -10,13 +10,14 @@ import importlib.util
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from consilience.extract.nlp import MODEL_PACKAGE, MODEL_PIP_NAME, ModelMissingError
 from consilience.ingest import Document
 from consilience.scale.batches import (
     DEFAULT_BATCH_SIZE,
     ClaimSet,
+    ExtractionFailed,
     OrderedExtraction,
     Runner,
     claims_of,
@@ -31,6 +32,7 @@ __all__ = [
     "LOCAL",
     "ClaimSet",
     "DaskRunner",
+    "ExtractionFailed",
     "OrderedExtraction",
     "PoolRunner",
     "Runner",
@@ -43,15 +45,21 @@ __all__ = [
 ]
 
 
+class _Stoppable(Runner, Protocol):
+    def stop(self) -> None:
+        """Stop at once, abandoning batches in flight, and leave no worker running."""
+
+
 @contextmanager
 def open_runner(job: Job, workers: int = 1, dask: str | None = None) -> Iterator[Runner]:
     """A runner for `job`: Dask when `dask` is set ("local" starts a LocalCluster of
     `workers` processes, anything else is a scheduler address), else a pool of `workers`
     processes, else (one worker) this process. Workers are started when the first batch
-    is sent, so a build with nothing to extract starts none."""
+    is sent, so a build with nothing to extract starts none. When the block ends with an
+    exception (KeyboardInterrupt included) the workers are stopped, not waited for."""
     if workers < 1:
         raise ValueError("workers must be at least 1")
-    start: Callable[[], Runner]
+    start: Callable[[], _Stoppable]
     if dask is not None:
         start = partial(DaskRunner, job, dask, workers)
     elif workers > 1:
@@ -62,18 +70,20 @@ def open_runner(job: Job, workers: int = 1, dask: str | None = None) -> Iterator
     runner = _Deferred(start)
     try:
         yield runner
-    finally:
-        runner.close()
+    except BaseException:
+        runner.stop()
+        raise
+    runner.close()
 
 
 class _Deferred:
     """A runner started on first use."""
 
-    def __init__(self, start: Callable[[], Runner]) -> None:
+    def __init__(self, start: Callable[[], _Stoppable]) -> None:
         self._start = start
-        self._runner: Runner | None = None
+        self._runner: _Stoppable | None = None
 
-    def _started(self) -> Runner:
+    def _started(self) -> _Stoppable:
         if self._runner is None:
             self._runner = self._start()
         return self._runner
@@ -91,6 +101,10 @@ class _Deferred:
     def close(self) -> None:
         if self._runner is not None:
             self._runner.close()
+
+    def stop(self) -> None:
+        if self._runner is not None:
+            self._runner.stop()
 
 
 def _check_model() -> None:

@@ -18,8 +18,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from consilience.extract import DocumentClaims, extract_many
+from consilience.extract import DocumentClaims, extract, extract_many
 from consilience.extract.claims import DateClaim, EntityClaim, EventClaim, FigureClaim, QuoteClaim
+from consilience.extract.sections import one_line
 from consilience.ingest import Document
 
 # Documents sent to a worker at once: enough for spaCy to batch its network and for the
@@ -31,17 +32,50 @@ DEFAULT_BATCH_SIZE = 32
 ITEMS_PER_SLOT = 4
 
 ClaimSet = tuple[
-    list[EntityClaim], list[FigureClaim], list[DateClaim], list[EventClaim], list[QuoteClaim]
+    list[EntityClaim],
+    list[FigureClaim],
+    list[DateClaim],
+    list[EventClaim],
+    list[QuoteClaim],
+    list[str],  # problems: extractors that failed on the document (see DocumentClaims)
 ]
 
 
-def extract_batch(documents: Sequence[Document]) -> list[ClaimSet]:
+@dataclass(frozen=True)
+class ExtractionFailed:
+    """In a batch's results in place of a document's claims: its text could not be
+    parsed at all (the extractors are guarded one by one; the parse is not)."""
+
+    reason: str
+
+
+def extract_batch(documents: Sequence[Document]) -> list[ClaimSet | ExtractionFailed]:
     """The worker's job: claims of each document, without the document itself (the caller
-    holds it; sending its text back would double the traffic)."""
-    return [
-        (claims.entities, claims.figures, claims.dates, claims.events, claims.quotes)
-        for claims in extract_many(documents)
-    ]
+    holds it; sending its text back would double the traffic). Never raises for one
+    document: when the batch cannot be parsed together each document is tried alone, and
+    one whose parse fails comes back as `ExtractionFailed`."""
+    try:
+        return [_claim_set(claims) for claims in extract_many(documents)]
+    except Exception:  # one document must not fail the others of its batch
+        return [_extract_alone(document) for document in documents]
+
+
+def _extract_alone(document: Document) -> ClaimSet | ExtractionFailed:
+    try:
+        return _claim_set(extract(document))
+    except Exception as error:
+        return ExtractionFailed(f"not extracted ({one_line(error)})")
+
+
+def _claim_set(claims: DocumentClaims) -> ClaimSet:
+    return (
+        claims.entities,
+        claims.figures,
+        claims.dates,
+        claims.events,
+        claims.quotes,
+        list(claims.problems),
+    )
 
 
 def parse_batch(documents: Sequence[Document]) -> list[int]:
@@ -53,10 +87,13 @@ def parse_batch(documents: Sequence[Document]) -> list[int]:
     return [sum(len(doc) for _, doc in parsed) for parsed in parses]
 
 
-def claims_of(document: Document, found: ClaimSet) -> DocumentClaims:
-    """A worker's claims put back together with their document."""
-    entities, figures, dates, events, quotes = found
-    return DocumentClaims(document, entities, figures, dates, events, quotes)
+def claims_of(document: Document, found: ClaimSet | ExtractionFailed) -> DocumentClaims:
+    """A worker's claims put back together with their document; a document that could not
+    be extracted has no claims and its reason as its one problem."""
+    if isinstance(found, ExtractionFailed):
+        return DocumentClaims(document, problems=(found.reason,))
+    entities, figures, dates, events, quotes, problems = found
+    return DocumentClaims(document, entities, figures, dates, events, quotes, tuple(problems))
 
 
 class Runner(Protocol):

@@ -12,9 +12,12 @@ versions as here.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import logging
 import os
+import signal
+import threading
 import time
 import uuid
 from typing import Any
@@ -46,16 +49,24 @@ def _distributed() -> Any:
     return importlib.import_module("distributed")
 
 
-def _pipeline_plugin() -> Any:
+def _pipeline_plugin(local: bool) -> Any:
     class LoadPipeline(_distributed().WorkerPlugin):  # type: ignore[misc]
-        """Loads the spaCy pipeline when a worker starts, before its first batch."""
+        """Loads the spaCy pipeline when a worker starts, before its first batch. A worker
+        of a cluster started here also leaves Ctrl-C to this process (a terminal sends it
+        to the whole process group): this process stops the cluster, with no traceback
+        from every worker. Dask's nanny pipe already ends a worker whose parent dies."""
+
+        def __init__(self, ignore_interrupt: bool) -> None:
+            self.ignore_interrupt = ignore_interrupt
 
         def setup(self, worker: Any) -> None:
             from consilience.scale.pool import warm_worker
 
+            if self.ignore_interrupt and threading.current_thread() is threading.main_thread():
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
             warm_worker()
 
-    return LoadPipeline()
+    return LoadPipeline(local)
 
 
 class DaskRunner:
@@ -75,7 +86,9 @@ class DaskRunner:
         except (OSError, TimeoutError) as error:
             self.close()
             raise ScaleError(f"cannot reach the Dask scheduler at {address} ({error})") from None
-        self.client.register_plugin(_pipeline_plugin(), name="consilience-pipeline")
+        self.client.register_plugin(
+            _pipeline_plugin(self.cluster is not None), name="consilience-pipeline"
+        )
         self._completed: Any = distributed.as_completed(with_results=False)
         self._keys: dict[str, int] = {}
         self._submitted = 0
@@ -149,3 +162,15 @@ class DaskRunner:
             client.close()
         if self.cluster is not None:
             self.cluster.close()
+
+    def stop(self) -> None:
+        """Stop now: cancel the batches in flight, then close as usual (a local cluster's
+        nannies terminate their workers)."""
+        client = getattr(self, "client", None)
+        keys = getattr(self, "_keys", {})
+        if client is not None and keys:
+            # Stopping must go on to close the cluster whatever cancelling says.
+            with contextlib.suppress(Exception):
+                client.cancel(list(self._completed.futures), force=True)
+            keys.clear()
+        self.close()

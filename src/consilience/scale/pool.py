@@ -6,12 +6,24 @@ loads the spaCy pipeline once, in its initializer, and keeps it for every batch 
 A worker that dies takes the pool down with it (that is how Python's pool reports it);
 the runner then starts a new pool and sends every unfinished batch again, so no document
 is lost, and the caller takes each batch once, so none is stored twice.
+
+Stopping leaves nothing running. A build that is interrupted (Ctrl-C, SIGTERM, an error)
+calls `stop`, which terminates the workers mid-batch rather than waiting for their work
+(nothing they hold is stored yet). A worker ignores Ctrl-C itself, so a terminal's
+SIGINT to the whole process group is handled once, by the parent; and it watches its
+parent and exits when the parent is gone (SIGKILL, a crash), so no worker is left behind
+holding the spaCy model, and multiprocessing's resource tracker, which lives until the
+last process holding its pipe exits, goes with them.
 """
 
 from __future__ import annotations
 
 import concurrent.futures as futures
 import multiprocessing
+import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -22,6 +34,11 @@ Job = Callable[[Sequence[Document]], list[Any]]
 # How often a pool may be restarted after a worker died before the build gives up: a
 # document that kills its worker every time must not loop forever.
 MAX_RESTARTS = 3
+# How often a worker checks that its parent is still alive: the longest an orphaned worker
+# lives on after its parent was killed.
+PARENT_POLL_S = 0.5
+# How long `stop` waits for terminated workers to exit before it kills them.
+STOP_GRACE_S = 5.0
 
 
 class ScaleError(RuntimeError):
@@ -33,6 +50,24 @@ def warm_worker() -> None:
     from consilience.extract import load_nlp
 
     load_nlp()
+
+
+def init_pool_worker(parent: int) -> None:
+    """Initializer of a pool worker: leave Ctrl-C to the parent process `parent`, exit
+    when it is gone, then load the spaCy pipeline."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(
+        target=_exit_with_parent, args=(parent,), name="consilience-parent-watch", daemon=True
+    ).start()
+    warm_worker()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this process at once when `parent` is no longer its parent (an orphan is
+    adopted by init or a subreaper); a batch it is running has no one to return to."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_S)
+    os._exit(1)
 
 
 class SerialRunner:
@@ -55,6 +90,9 @@ class SerialRunner:
 
     def close(self) -> None:
         self._pending.clear()
+
+    def stop(self) -> None:
+        self.close()
 
 
 class PoolRunner:
@@ -79,7 +117,8 @@ class PoolRunner:
         return futures.ProcessPoolExecutor(
             max_workers=self.workers,
             mp_context=multiprocessing.get_context(self.start_method),
-            initializer=warm_worker,
+            initializer=init_pool_worker,
+            initargs=(os.getpid(),),
         )
 
     def submit(self, index: int, documents: list[Document]) -> None:
@@ -129,5 +168,23 @@ class PoolRunner:
             self._futures[self._pool.submit(self.job, documents)] = (index, documents)
 
     def close(self) -> None:
+        """Finish: the workers exit once the batches they run are done."""
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._futures.clear()
+
+    def stop(self) -> None:
+        """Stop now: drop queued batches and terminate the workers, killing any that does
+        not exit within STOP_GRACE_S. Their results would not be stored anyway."""
+        # The executor forgets its processes on shutdown, so take them first.
+        processes = list((self._pool._processes or {}).values())
+        self._futures.clear()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+        deadline = time.monotonic() + STOP_GRACE_S
+        for process in processes:
+            process.join(max(0.0, deadline - time.monotonic()))
+            if process.is_alive():
+                process.kill()
+                process.join()

@@ -15,6 +15,7 @@ from typing import Any
 
 from consilience.extract.claims import CLAIM_KINDS, SPAN_FIELDS, DocumentClaims
 from consilience.ingest.document import Document
+from consilience.store.check import LedgerChecks
 from consilience.store.lookups import LedgerLookups, claim_record
 from consilience.store.schema import (
     LEDGER_KIND,
@@ -35,7 +36,7 @@ class LedgerError(Exception):
     """The file cannot be used as a ledger (not SQLite, not ours, or too new)."""
 
 
-class Ledger(LedgerLookups):
+class Ledger(LedgerLookups, LedgerChecks):
     """Read and write access to one ledger file.
 
     `readonly=True` opens an existing, current ledger for views: nothing can be written
@@ -48,25 +49,48 @@ class Ledger(LedgerLookups):
             raise LedgerError(f"{self.path}: no such ledger")
         self.last_build: Any = None  # set by consilience.build to its BuildReport
         self.readonly = readonly
+        # True when the file could only be opened as an unchanging snapshot (a read-only
+        # filesystem, where SQLite cannot create the -shm file WAL readers need).
+        self.immutable = False
         try:
-            if readonly:
-                self._db = sqlite3.connect(
-                    f"{self.path.resolve().as_uri()}?mode=ro",
-                    uri=True,
-                    isolation_level=None,
-                    check_same_thread=False,
-                )
-            else:
-                self._db = sqlite3.connect(self.path, isolation_level=None)
-            self._db.row_factory = sqlite3.Row
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA busy_timeout = 10000")
-            # In WAL mode NORMAL survives a killed process; only a power cut may lose
-            # the last commits, never consistency.
-            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._db = self._connect()
             self._prepare()
         except sqlite3.DatabaseError as error:
-            raise LedgerError(f"{self.path}: not a consilience ledger ({error})") from None
+            raise LedgerError(f"{self.path}: {sqlite_problem(error)}") from None
+
+    def _connect(self) -> sqlite3.Connection:
+        if not self.readonly:
+            db = sqlite3.connect(self.path, isolation_level=None)
+        else:
+            uri = self.path.resolve().as_uri()
+            try:
+                db = self._configure(
+                    sqlite3.connect(
+                        f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False
+                    )
+                )
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return db
+            except sqlite3.OperationalError as error:
+                if not _cannot_share(error):
+                    raise
+            # Nobody can write to a file on a read-only filesystem, so reading it as an
+            # immutable snapshot (no locks, no -shm) sees what it holds.
+            db = sqlite3.connect(
+                f"{uri}?immutable=1", uri=True, isolation_level=None, check_same_thread=False
+            )
+            self.immutable = True
+        return self._configure(db)
+
+    def _configure(self, db: sqlite3.Connection) -> sqlite3.Connection:
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 10000")
+        if not self.readonly:
+            # In WAL mode NORMAL survives a killed process; only a power cut may lose
+            # the last commits, never consistency.
+            db.execute("PRAGMA synchronous = NORMAL")
+        return db
 
     # -- lifecycle -------------------------------------------------------------------
 
@@ -221,17 +245,34 @@ class Ledger(LedgerLookups):
         return removed
 
     def _mark_unaligned(self) -> None:
-        """Inside a write transaction: the corpus changed, its alignment is out of date."""
+        """Inside a write transaction: the corpus changed, its alignment is out of date,
+        and its generation (a count of changes) moves on."""
         self._db.execute("INSERT OR REPLACE INTO meta VALUES ('aligned', '0')")
+        self._db.execute(
+            "INSERT OR REPLACE INTO meta VALUES ('generation', "
+            "(SELECT coalesce(max(CAST(value AS INTEGER)), 0) + 1 FROM meta "
+            "WHERE key = 'generation'))"
+        )
+
+    def generation(self) -> int:
+        """How many times the corpus has changed: align reads it before it starts."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return 0 if row is None else int(row[0])
 
     def alignment_current(self) -> bool:
         """True when the alignment results were computed after the last change."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'aligned'").fetchone()
         return row is not None and row[0] == "1"
 
-    def mark_aligned(self) -> None:
+    def mark_aligned(self, generation: int | None = None) -> bool:
+        """Record that the results are current, unless the corpus changed since
+        `generation` (another writer added documents while they were computed): then
+        nothing is marked and False is returned."""
         with self._transaction():
+            if generation is not None and self.generation() != generation:
+                return False
             self._db.execute("INSERT OR REPLACE INTO meta VALUES ('aligned', '1')")
+        return True
 
     def replace_results(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         """Store one alignment result table whole, in one transaction, in the given order."""
@@ -389,6 +430,34 @@ def document_record(document: Document) -> dict[str, Any]:
     return record
 
 
+def _cannot_share(error: sqlite3.OperationalError) -> bool:
+    """True when a read-only open failed because SQLite could not set up shared memory
+    beside the file (a read-only filesystem or folder)."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY) or "open" in str(error)
+
+
+def sqlite_problem(error: sqlite3.Error) -> str:
+    """What an SQLite error means for the person whose ledger it is, in a few words."""
+    text = str(error)
+    code = getattr(error, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return "the disk is full (what was stored before is kept)"
+    if code == sqlite3.SQLITE_CORRUPT or "malformed" in text:
+        return f"the ledger file is corrupted ({text}); run `consilience check` on it"
+    if code == sqlite3.SQLITE_NOTADB or "not a database" in text:
+        return f"not a consilience ledger ({text})"
+    if code == sqlite3.SQLITE_READONLY or "readonly" in text:
+        return "the ledger cannot be written (a read-only file, folder or filesystem)"
+    if code == sqlite3.SQLITE_BUSY or "locked" in text:
+        return "the ledger is locked by another process"
+    if code == sqlite3.SQLITE_CANTOPEN or "unable to open" in text:
+        return "cannot be opened (a missing or read-only folder, or no permission)"
+    if code == sqlite3.SQLITE_IOERR or "I/O error" in text:
+        return f"cannot be read or written ({text}: a full disk or a failing device?)"
+    return text
+
+
 def _attrs_json(claim: dict[str, Any]) -> str:
     attrs = {key: value for key, value in claim.items() if key not in SPAN_FIELDS}
     return json.dumps(attrs, ensure_ascii=False, sort_keys=True)
@@ -416,5 +485,7 @@ class _Transaction:
     ) -> None:
         if kind is None:
             self._db.execute("COMMIT")
-        else:
+        elif self._db.in_transaction:
+            # SQLite may have rolled back already (a full disk does): then there is
+            # nothing to undo, and the original error is the one to report.
             self._db.execute("ROLLBACK")

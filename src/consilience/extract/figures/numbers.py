@@ -99,8 +99,8 @@ def word_value(words: list[str]) -> float | None:
         else:
             return None
         seen = True
-    if not seen:
-        return None
+    if not seen or not math.isfinite(total + current):
+        return None  # a number too large for a float ("9" * 320) is no count anyone states
     return total + current
 
 
@@ -183,7 +183,7 @@ def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
         if match:
             low_v = float(match.group(1).replace(",", ""))
             high_v = float(match.group(2).replace(",", ""))
-            if low_v < high_v:
+            if low_v < high_v < math.inf:
                 mentions.append(NumberMention(i, i, i, None, low_v, high_v, "range"))
             i += 1
             continue

@@ -11,7 +11,7 @@ from consilience.extract.claims import DateClaim, claim_id
 from consilience.extract.temporal.context import Context, Resolved
 from consilience.extract.temporal.patterns import PATTERNS
 from consilience.extract.temporal.resolve import resolve
-from consilience.extract.temporal.values import Point
+from consilience.extract.temporal.values import Point, in_calendar, make_point
 
 __all__ = ["find_dates", "parse_dct"]
 
@@ -34,7 +34,11 @@ def parse_dct(published: str | None) -> Point | None:
     if not published:
         return None
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", published)
-    return Point(int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+    if match is None:
+        return None
+    point = make_point(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    # A date the calendar lacks (0000-01-01, 2021-02-30) anchors nothing.
+    return point if point is not None and in_calendar(point.value) else None
 
 
 def find_dates(
@@ -71,12 +75,18 @@ def find_dates(
             end=item.end,
             text=text[item.start : item.end],
             type=item.reading.type,
-            value=item.reading.value,
+            value=_in_range(item.reading.value),
             mod=item.reading.mod,
             anchor=item.reading.anchor,
         )
         for index, item in enumerate(found)
     ]
+
+
+def _in_range(value: str | None) -> str | None:
+    """No value for a date outside years 0001-9999 ("Yesterday" in a text dated
+    0001-01-01): TIMEX3 cannot write it, and no source means it."""
+    return value if value is None or in_calendar(value) else None
 
 
 def _select(text: str) -> list[tuple[str, int, int, re.Match[str]]]:

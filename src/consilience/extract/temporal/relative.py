@@ -54,6 +54,9 @@ def ago_or_later(
     ):
         # Quarterly results: "up from a year ago" is the same quarter a year back.
         return Resolved("DATE", shift(base, -5, "quarter"), mod, anchor)
+    if amount == "X" and any(ch.isdigit() for ch in groups["amount"]):
+        # A number too large to read ("10^400 days later") places nothing on the calendar.
+        return Resolved("DATE", None, mod, "none")
     if amount == "X":
         # "several years later": only the decade is known.
         return Resolved("DATE", shift(base, 0, "decade") if unit == "year" else None, mod, anchor)

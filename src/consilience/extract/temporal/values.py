@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 MONTHS = {
@@ -64,8 +65,17 @@ def make_point(year: int, month: int | None = None, day: int | None = None) -> P
     return Point(year, month, day)
 
 
-def shift(point: Point, amount: int, unit: str) -> str:
-    """The value `amount` units after `point` (negative: before), at the unit's precision."""
+def shift(point: Point, amount: int, unit: str) -> str | None:
+    """The value `amount` units after `point` (negative: before), at the unit's precision;
+    None when it falls outside the calendar TIMEX3 writes (years 0001 to 9999)."""
+    try:
+        value = _shifted(point, amount, unit)
+    except (OverflowError, ValueError):  # beyond what datetime.date can hold
+        return None
+    return value if in_calendar(value) else None
+
+
+def _shifted(point: Point, amount: int, unit: str) -> str:
     base = point.as_date()
     if unit in ("day", "night"):
         return from_date(base + dt.timedelta(days=amount)).value
@@ -89,6 +99,26 @@ def shift(point: Point, amount: int, unit: str) -> str:
     return point.value
 
 
+# The year a calendar value starts with, or its decade ("199X") or century ("19").
+_LEADING_YEAR = re.compile(r"\d{4}|\d{3}X|\d{2}(?!\d)")
+
+
+def in_calendar(value: str) -> bool:
+    """Whether every calendar point in a TIMEX3 value (both ends of an interval) lies in
+    years 0001 to 9999; values that name no year ("XXXX-01-05", "P36Y", "PAST_REF") do."""
+    for part in value.split("/"):
+        if part.startswith("-"):
+            return False  # a year before the calendar
+        if not part[:1].isdigit():
+            continue
+        found = _LEADING_YEAR.match(part)
+        if found is None or part[found.end() : found.end() + 1].isdigit():
+            return False  # a year of five digits or more
+        if found.group() == "0000":
+            return False
+    return True
+
+
 def week_of(point: Point) -> str:
     year, week, _ = point.as_date().isocalendar()
     return f"{year:04d}-W{week:02d}"
@@ -98,15 +128,17 @@ def quarter_of(point: Point) -> str:
     return f"{point.year:04d}-Q{((point.month or 1) - 1) // 3 + 1}"
 
 
-def weekday_near(dct: Point, weekday: int, future: bool) -> str:
+def weekday_near(dct: Point, weekday: int, future: bool) -> str | None:
     """The weekday closest to the document date in the direction the text looks: "said on
-    Friday" is the last Friday up to the document date; "will meet on Friday" the next."""
+    Friday" is the last Friday up to the document date; "will meet on Friday" the next.
+    None when that day is outside the calendar (a Friday before 0001-01-01)."""
     base = dct.as_date()
-    if future:
-        delta = (weekday - base.weekday()) % 7 or 7
+    ahead = (weekday - base.weekday()) % 7 or 7
+    delta = ahead if future else -((base.weekday() - weekday) % 7)
+    try:
         return from_date(base + dt.timedelta(days=delta)).value
-    delta = (base.weekday() - weekday) % 7
-    return from_date(base - dt.timedelta(days=delta)).value
+    except OverflowError:
+        return None
 
 
 def duration(amount: str, unit: str) -> str:

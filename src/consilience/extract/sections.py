@@ -1,0 +1,62 @@
+"""Sections of a long document, and moving a section's claims to their place in the whole.
+
+A section is read as if it were a document of its own: its text is parsed and every
+extractor runs over that text alone, so the work on one section never looks at another
+(no extractor scans the whole document once per section) and its parse can be dropped
+before the next is made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TypeVar
+
+from consilience.extract.claims import Claim, claim_id
+from consilience.extract.nlp import CHUNK_CHARS, chunk_offsets
+
+# The longest text read at once. Equal to the parse piece, so a document that was parsed
+# in one piece before sections existed is one section and keeps exactly its claims.
+SECTION_CHARS = CHUNK_CHARS
+# Character offsets a claim record carries besides `start` and `end`.
+_OFFSET_FIELDS = (
+    "start",
+    "end",
+    "number_start",
+    "number_end",
+    "date_start",
+    "date_end",
+    "content_start",
+    "content_end",
+)
+# A problem is one line; the exception text is cut to this many characters.
+_REASON_CHARS = 200
+
+C = TypeVar("C", bound=Claim)
+
+
+def section_offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each section: at most SECTION_CHARS characters, cut at a paragraph
+    end, else a line end, a sentence end or a space (see `nlp.chunk_offsets`)."""
+    return chunk_offsets(text, SECTION_CHARS)
+
+
+def one_section(text: str) -> bool:
+    """Whether `text` is read whole, exactly as before sections existed."""
+    return len(text) <= SECTION_CHARS
+
+
+def moved(claim: C, kind: str, offset: int, index: int) -> C:
+    """`claim`, found in a section that starts at `offset`, with its offsets in the whole
+    document and the id of the `index`-th claim of its kind there."""
+    changes = {
+        name: getattr(claim, name) + offset for name in _OFFSET_FIELDS if hasattr(claim, name)
+    }
+    return replace(claim, id=claim_id(claim.doc, kind, index), **changes)
+
+
+def one_line(error: BaseException) -> str:
+    """ "OverflowError: cannot convert float infinity to integer", on one short line."""
+    message = " ".join(str(error).split())
+    if len(message) > _REASON_CHARS:
+        message = message[: _REASON_CHARS - 1] + "\u2026"
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
