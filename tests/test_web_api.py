@@ -329,7 +329,7 @@ def test_every_query_behind_a_request_uses_an_index(client: TestClient, ledger: 
 
 def test_serve_command_serves_loopback_read_only(ledger_path: Path, tmp_path: Path) -> None:
     missing = run_cli("serve", str(tmp_path / "missing.db"))
-    assert missing.returncode == 2
+    assert missing.returncode == 3  # a ledger problem (README, "Bad inputs")
     assert missing.stderr.strip().splitlines() == [
         f"consilience: {tmp_path / 'missing.db'}: no such ledger"
     ]

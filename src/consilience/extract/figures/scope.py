@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from consilience.extract.nlp import span_ents
+from consilience.extract.nlp import near, span_ents
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 SAY_VERBS = frozenset({
@@ -120,7 +120,7 @@ class ScopeTracker:
 
 def attribution(sentence: Any, anchor: Any) -> str | None:
     """Who the sentence says the figure comes from: "according to X", "X said", "officially"."""
-    for token in sentence:
+    for token in near(sentence, anchor):
         if (
             token.lower_ == "according"
             and token.i + 1 < sentence.end

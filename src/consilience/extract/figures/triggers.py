@@ -27,6 +27,7 @@ from consilience.extract.figures.lexicon import (
     head_noun_measure,
     noun_measure,
 )
+from consilience.extract.nlp import near_conjuncts
 
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent", "npadvmod", "appos"}
@@ -102,8 +103,8 @@ def shared_conjunct_measures(verb: Any) -> list[tuple[str, str]]:
     own = measure_of_verb(verb)
     if own:
         measures.append((verb.lemma_.lower(), own))
-    for other in verb.conjuncts:
-        if other.pos_ not in ("VERB", "ADJ") or other.i == verb.i:
+    for other in near_conjuncts(verb):
+        if other.pos_ not in ("VERB", "ADJ"):
             continue
         if any(child.dep_ in _SUBJECTS or child.dep_ == "dobj" for child in other.children):
             continue
