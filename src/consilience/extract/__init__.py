@@ -16,7 +16,7 @@ from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, Entit
 from consilience.extract.entities import find_entities
 from consilience.extract.events import find_events
 from consilience.extract.figures import find_figures
-from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, load_nlp, parse
+from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, forget_parse, load_nlp, parse
 from consilience.extract.quotes import find_quotes
 from consilience.extract.sections import moved, one_line, one_section, section_offsets
 from consilience.extract.temporal import find_dates
@@ -88,9 +88,12 @@ def _extract_sections(document: Document, sections: list[tuple[int, int]]) -> Do
     problems: list[str] = []
     for start, end in sections:
         text = document.text[start:end]
+        parsed = nlp(text)
         found, failed = _run_extractors(
-            document.id, text, document.published, [(0, nlp(text))], (start, end)
+            document.id, text, document.published, [(0, parsed)], (start, end)
         )
+        forget_parse(parsed)
+        del parsed
         problems.extend(failed)
         for kind in CLAIM_KINDS:
             kept = claims[kind]

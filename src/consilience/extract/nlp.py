@@ -205,6 +205,13 @@ def _kept_ents(doc: Doc) -> tuple[tuple[Span, ...], list[int]]:
     return ents, starts
 
 
+def forget_parse(doc: Doc) -> None:
+    """Let `doc` go now: a long document's section is done with once read, and keeping
+    eight sections' parses alive would add hundreds of MB to its peak."""
+    with _ents_lock:
+        _ents.pop(id(doc), None)
+
+
 def doc_ents(doc: Doc) -> tuple[Span, ...]:
     """`doc.ents`, computed once per Doc (a Doc is never changed after its parse)."""
     return _kept_ents(doc)[0]

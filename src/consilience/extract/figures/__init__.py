@@ -47,10 +47,12 @@ def find_figures(
                 if item.subject and not item.subject_inherited:
                     previous_subject = item.subject
                 scope = tracker.scope_for(sentence, offset, item.first, item.last)
-                start = offset + doc[item.first].idx
-                end = offset + doc[item.last].idx + len(doc[item.last].text)
                 number_start = offset + doc[item.number_first].idx
                 number_end = offset + doc[item.number_last].idx + len(doc[item.number_last].text)
+                # The clause always holds its number, even where the tokenizer made a
+                # number of control characters that trimming the clause cut off.
+                start = min(offset + doc[item.first].idx, number_start)
+                end = max(offset + doc[item.last].idx + len(doc[item.last].text), number_end)
                 figures.append(
                     FigureClaim(
                         id=claim_id(doc_id, "figures", len(figures)),
