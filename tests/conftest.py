@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -50,3 +51,16 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         cwd=cwd,
         timeout=300,
     )
+
+
+def documents_in(ledger: Path) -> int:
+    """Documents a ledger holds, read as another process would while a build writes it
+    (0 while the file is not yet a ledger)."""
+    try:
+        db = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            db.close()
+    except sqlite3.Error:
+        return 0

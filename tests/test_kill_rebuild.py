@@ -12,7 +12,7 @@ from pathlib import Path
 
 from consilience import Ledger
 
-from .conftest import run_cli
+from .conftest import documents_in, run_cli
 
 DOCUMENTS = 300
 
@@ -26,17 +26,6 @@ def write_corpus(root: Path, examples_dir: Path) -> None:
         (root / f"report-{number:04d}.txt").write_text(
             f"Report {number} from the Ostmark desk\n{text}\nFiled by desk {number}.\n"
         )
-
-
-def documents_in(ledger: Path) -> int:
-    try:
-        db = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return 0
 
 
 def test_sigkill_mid_build_then_rebuild_equals_uninterrupted_build(

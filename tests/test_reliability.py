@@ -434,3 +434,15 @@ def test_readme_lists_every_exit_status() -> None:
     for status in EXIT_STATUSES:
         assert re.search(rf"^\| {status} \|", section, re.M), f"exit status {status} missing"
     assert "consilience check" in section
+
+
+def test_usage_errors_exit_2_and_are_not_reported_as_bugs(tmp_path: Path) -> None:
+    for args, said in (
+        (("frob",), "No such command 'frob'"),
+        (("build",), "Missing argument"),
+        (("show", "--limit", "0", str(tmp_path / "l.db")), "--limit"),
+    ):
+        result = run_cli(*args)
+        assert result.returncode == 2, result.stderr
+        assert said in result.stderr
+        assert "internal error" not in result.stderr and "Traceback" not in result.stderr

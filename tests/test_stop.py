@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -21,7 +20,7 @@ from consilience import Ledger
 from consilience.ingest import Document
 from consilience.scale import open_runner
 
-from .conftest import text_document
+from .conftest import documents_in, text_document
 
 pytestmark = pytest.mark.skipif(
     not Path("/proc/self/stat").exists(), reason="finds processes through Linux's /proc"
@@ -94,17 +93,6 @@ def running(proc: Proc) -> bool:
     """Whether the process still runs: a zombie has exited, whoever reaps it."""
     stat = stat_of(proc[0])
     return stat is not None and stat[2] == proc[1] and stat[0] != "Z"
-
-
-def documents_in(ledger: Path) -> int:
-    try:
-        db = sqlite3.connect(f"file:{ledger}?mode=ro", uri=True, timeout=1)
-        try:
-            return int(db.execute("SELECT count(*) FROM documents").fetchone()[0])
-        finally:
-            db.close()
-    except sqlite3.Error:
-        return 0
 
 
 def poll(condition: object, timeout: float, what: str) -> None:

@@ -1,0 +1,202 @@
+"""The commands that read a ledger: `show`, `export`, `report`, `check` and `serve`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from consilience import exits
+from consilience.cli.common import app, fail, open_ledger
+from consilience.exits import ledger_failures, output_failures, say
+from consilience.ingest.problems import printable
+from consilience.present.export import (
+    CSV_TABLES,
+    base_columns,
+    table_rows,
+    to_csv,
+    write_csv_tables,
+    write_whole,
+)
+from consilience.present.report import write_report
+from consilience.present.terminal import print_summary, show_record
+from consilience.store import Ledger, LedgerError, json_text
+
+
+@app.command("export")
+def export_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+    format: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (json), or folder for all CSV tables (csv)."),
+    ] = None,
+    table: Annotated[
+        str | None,
+        typer.Option(help=f"With csv and no -o: one table to print ({', '.join(CSV_TABLES)})."),
+    ] = None,
+) -> None:
+    """Export a ledger as JSON (the whole record) or CSV (one table per claim kind).
+
+    **Examples**
+
+      consilience export example.db --format json -o example.json
+
+      consilience export example.db --format csv -o tables/
+
+      consilience export example.db --format csv --table entities
+    """
+    if format not in ("json", "csv"):
+        raise fail(f"unknown format {format!r}; use json or csv")
+    if format == "csv" and output is None and table is None:
+        raise fail("csv needs -o FOLDER for all tables, or --table NAME for one")
+    if table is not None and table not in CSV_TABLES:
+        raise fail(f"unknown table {table!r}; choose from {', '.join(CSV_TABLES)}")
+    with open_ledger(ledger) as opened, ledger_failures(ledger):
+        if format == "json":
+            text = opened.to_json()
+            if output is None:
+                sys.stdout.write(text)
+            else:
+                with output_failures(output):
+                    write_whole(output, text)
+        elif output is not None:
+            with output_failures(output):
+                for path in write_csv_tables(opened, output):
+                    say(f"wrote {path}")
+        elif table is not None:
+            sys.stdout.write(to_csv(table_rows(opened, table), base_columns(table)))
+
+
+@app.command("show")
+def show_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the same content as JSON, for scripts.")
+    ] = False,
+    limit: Annotated[
+        int, typer.Option(help="Show at most this many slots and timeline entries.", min=1)
+    ] = 40,
+) -> None:
+    """Print a ledger: its sources, the figure slots with their verdicts, where the sources
+    differ and why, and the timeline.
+
+    **Examples**
+
+      consilience show example.db
+
+      consilience show example.db --json | jq '.conflicts'
+    """
+    with open_ledger(ledger) as opened, ledger_failures(ledger):
+        if as_json:
+            sys.stdout.write(json_text(show_record(opened, limit)))
+            return
+        # Piped output is read by people too (in logs, in CI): give it a useful width.
+        width = None if sys.stdout.isatty() else 120
+        print_summary(opened, Console(highlight=False, width=width), limit)
+
+
+@app.command("report")
+def report_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path(
+        "report.html"
+    ),
+) -> None:
+    """Write one self-contained HTML report: overview, figures by slot with charts and
+    explanations, timeline, and every document with its claims highlighted. It opens
+    in any browser with no network access.
+
+    **Example**
+
+      consilience report example.db -o report.html
+    """
+    with open_ledger(ledger) as opened, ledger_failures(ledger), output_failures(output):
+        written = write_report(opened, output)
+    say(f"wrote {written}")
+
+
+@app.command("check")
+def check_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+) -> None:
+    """Check that a ledger is sound: SQLite's integrity check, the full-text index, and
+    the ledger's own rules (every claim's span holds its text, every text matches its
+    hash, results are current). One line per check; exit status 3 if any fails.
+
+    **Example**
+
+      consilience check example.db
+    """
+    checked = open_ledger(ledger)
+    if not checked.immutable and os.access(ledger, os.W_OK):
+        # A writable connection lets FTS5 compare its index with the texts (it writes
+        # nothing); read-only, only the index's row counts are compared.
+        checked.close()
+        checked = Ledger(ledger, create=False)
+    failed = 0
+    with checked, ledger_failures(ledger):
+        for finding in checked.check():
+            failed += not finding.ok
+            print(
+                printable(f"{'ok  ' if finding.ok else 'FAIL'}  {finding.check}: {finding.detail}")
+            )
+    if failed:
+        raise fail(f"{ledger}: {failed} checks failed", exits.LEDGER_PROBLEM)
+    say(f"{ledger}: every check passed")
+
+
+@app.command("serve")
+def serve_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file (opened read-only).")],
+    host: Annotated[
+        str, typer.Option(help="Address to listen on; the default is this machine only.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+) -> None:
+    """Browse a ledger in a web browser, and query it as JSON (/api/..., /openapi.json).
+
+    Read-only. Listens on 127.0.0.1 (this machine only) unless --host says otherwise.
+
+    **Examples**
+
+      consilience serve example.db
+
+      consilience serve example.db --port 8080
+    """
+    import ipaddress
+    import socket
+
+    import uvicorn
+
+    from consilience.present.web import LOOPBACK_HOSTS, create_app
+
+    host = host.strip("[]")
+    try:
+        loopback = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        loopback = host == "localhost"
+    open_ledger(ledger).close()  # one clear line for a missing or damaged ledger, and a note
+    try:
+        web = create_app(ledger, allowed_hosts=LOOPBACK_HOSTS if loopback else None)
+    except LedgerError as error:
+        raise fail(str(error), exits.LEDGER_PROBLEM) from None
+    try:  # bound here, so a taken port is one clear line, then handed to uvicorn
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        listening = socket.create_server((host, port), family=family)
+    except OSError as error:
+        reason = str(error.strerror or error).split(" (while")[0]
+        raise fail(f"cannot listen on {host} port {port}: {reason}") from None
+    if not loopback:
+        say(
+            f"consilience: listening on {host}, not loopback: anyone who can reach this "
+            "machine can read the ledger"
+        )
+    shown = f"[{host}]" if ":" in host else host
+    say(f"serving {ledger} at http://{shown}:{port}/ (Ctrl+C stops)")
+    config = uvicorn.Config(web, host=host, port=port, log_level="warning", server_header=False)
+    uvicorn.Server(config).run(sockets=[listening])
