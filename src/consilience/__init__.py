@@ -3,7 +3,7 @@
 from consilience.api import BuildReport, build
 from consilience.extract.claims import DocumentClaims
 from consilience.ingest import Document, Metadata
-from consilience.store import Ledger, LedgerError
+from consilience.store import Ledger, LedgerBusy, LedgerError
 
 __version__ = "0.1.0"
 
@@ -12,6 +12,7 @@ __all__ = [
     "Document",
     "DocumentClaims",
     "Ledger",
+    "LedgerBusy",
     "LedgerError",
     "Metadata",
     "build",

@@ -8,6 +8,7 @@ from consilience.store.ledger import (
     document_record,
     json_text,
 )
+from consilience.store.lock import LedgerBusy
 from consilience.store.schema import SCHEMA_VERSION
 
 __all__ = [
@@ -16,6 +17,7 @@ __all__ = [
     "JSON_SCHEMA_ID",
     "SCHEMA_VERSION",
     "Ledger",
+    "LedgerBusy",
     "LedgerError",
     "document_record",
 ]
