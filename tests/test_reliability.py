@@ -446,3 +446,17 @@ def test_usage_errors_exit_2_and_are_not_reported_as_bugs(tmp_path: Path) -> Non
         assert result.returncode == 2, result.stderr
         assert said in result.stderr
         assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_claims_folder_has_one_writer_too(tmp_path: Path) -> None:
+    corpus = tmp_path / "one.txt"
+    corpus.write_text(GOOD_ONE)
+    out = tmp_path / "claims"
+    out.mkdir()
+    with WriterLock(out, path=out / ".writer.lock"):
+        refused = run_cli("build", str(corpus), "--out", str(out), "--no-wait")
+    assert refused.returncode == 3
+    assert "another build" in one_line(refused.stderr)
+    built = run_cli("build", str(corpus), "--out", str(out))
+    assert built.returncode == 0, built.stderr
+    assert "1 documents (1 extracted" in built.stdout

@@ -152,6 +152,7 @@ def build_partitioned(
     workers: int = 1,
     dask: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
+    wait: bool = True,
 ) -> ClaimsDirectory:
     """`build`, with claims written as partitioned Parquet in the folder `out` instead of a
     ledger (see consilience.scale.partitioned), then aligned from there.
@@ -159,17 +160,28 @@ def build_partitioned(
     `out` then holds the documents of this build's inputs: those it held already
     (extracted by this extractor version) are kept without extracting them again, the
     others are dropped. Its JSON export is the one a ledger built from the same inputs
-    gives.
+    gives. One build writes to a folder at a time, as to a ledger (`wait` as in `build`).
     """
     from consilience.scale.partitioned import ClaimsDirectory, ClaimsWriter  # imports pyarrow
 
-    writer = ClaimsWriter(out, EXTRACTOR_VERSION)
     notify = on_event or (lambda event: None)
-    report = _extract_into(writer, paths, overrides, max_bytes, notify, workers, dask, batch_size)
-    report.removed = writer.commit()
-    claims = ClaimsDirectory(out)
-    # align() reads and writes through the methods a directory shares with a Ledger.
-    align(cast(Ledger, claims))
+    root = Path(out)
+    root.mkdir(parents=True, exist_ok=True)
+    lock = WriterLock(
+        root,
+        wait=wait,
+        on_wait=lambda line: notify(BuildEvent("waiting", line)),
+        path=root / ".writer.lock",  # hidden: the folder holds only its tables otherwise
+    )
+    with lock:
+        writer = ClaimsWriter(root, EXTRACTOR_VERSION)
+        report = _extract_into(
+            writer, paths, overrides, max_bytes, notify, workers, dask, batch_size
+        )
+        report.removed = writer.commit()
+        claims = ClaimsDirectory(root)
+        # align() reads and writes through the methods a directory shares with a Ledger.
+        align(cast(Ledger, claims))
     claims.last_build = report
     return claims
 

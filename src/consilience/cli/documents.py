@@ -116,8 +116,8 @@ def build_command(
         bool,
         typer.Option(
             "--no-wait",
-            help="When another build is writing to the ledger, stop at once (status 3) "
-            "instead of waiting for it to finish.",
+            help="When another build is writing to the ledger (or --out folder), stop at "
+            "once (status 3) instead of waiting for it to finish.",
         ),
     ] = False,
 ) -> None:
@@ -159,7 +159,7 @@ def build_command(
     try:
         with display, ledger_failures(target):
             result: Ledger | ClaimsDirectory = (
-                build_partitioned(paths, out, **options)
+                build_partitioned(paths, out, wait=not no_wait, **options)
                 if out is not None
                 else build(paths, target, wait=not no_wait, **options)
             )

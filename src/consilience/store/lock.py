@@ -27,10 +27,11 @@ def lock_path(ledger: Path) -> Path:
 
 
 class WriterLock:
-    """The writer lock of the ledger at `ledger`, as a context manager.
+    """The writer lock of the ledger at `ledger` (or of a claims folder, whose lock file
+    `path` lies inside it), as a context manager.
 
-    When another process holds it, `wait=True` calls `on_wait` with one line saying so and
-    blocks until it is free; `wait=False` raises LedgerBusy at once.
+        When another process holds it, `wait=True` calls `on_wait` with one line saying so and
+        blocks until it is free; `wait=False` raises LedgerBusy at once.
     """
 
     def __init__(
@@ -39,9 +40,10 @@ class WriterLock:
         *,
         wait: bool = True,
         on_wait: Callable[[str], None] | None = None,
+        path: Path | None = None,
     ) -> None:
         self.ledger = ledger
-        self.path = lock_path(ledger)
+        self.path = path or lock_path(ledger)
         self.wait = wait
         self.on_wait = on_wait or (lambda message: None)
         self._fd: int | None = None
