@@ -302,3 +302,14 @@ def test_a_real_wav_file_is_rejected(tmp_path: Path) -> None:
         clip.writeframes(array.array("h", (int(60 * math.sin(i / 5)) for i in range(8000))))
     [problem] = [item for item in ingest_file(str(path)) if isinstance(item, IngestProblem)]
     assert problem.reason.startswith("binary file")
+
+
+@posix_only
+def test_extract_on_a_named_pipe_says_so_instead_of_waiting(tmp_path: Path) -> None:
+    pipe = tmp_path / "p.txt"
+    os.mkfifo(pipe)
+    result = run_cli("extract", str(pipe))
+    assert result.returncode == 1
+    assert f"consilience: skipped {pipe}: a named pipe (FIFO), not a regular file" in result.stderr
+    [problem] = [item for item in ingest_file(str(pipe)) if isinstance(item, IngestProblem)]
+    assert problem.reason.startswith("a named pipe")
