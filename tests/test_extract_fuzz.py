@@ -3,6 +3,7 @@ guarded extractors, and `extract_batch`'s fallback to one document at a time."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import consilience.extract as extract_module
 import consilience.scale.batches as batches
+from consilience import build
 from consilience.extract import CLAIM_KINDS, DocumentClaims, extract
 from consilience.scale import ExtractionFailed, claims_of, extract_batch
 
@@ -163,3 +165,33 @@ def test_extract_batch_carries_problems(monkeypatch: pytest.MonkeyPatch) -> None
     assert claims.quotes == [] and claims.problems == tuple(result[5])
     assert claims.entities == extract_module.extract(document).entities
     assert batches.ExtractionFailed is ExtractionFailed
+
+
+@settings(
+    max_examples=8,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(
+    corpus=st.lists(
+        st.tuples(hostile, st.sampled_from(EDGE_DATES[:3] + [None])), min_size=1, max_size=4
+    )
+)
+def test_a_build_of_hostile_documents_aligns_and_checks_clean(
+    tmp_path_factory: pytest.TempPathFactory, corpus: list[tuple[str, str | None]]
+) -> None:
+    """The whole flow, not extraction alone: alignment met dates that extraction let
+    through (a report window before year 1), so hostile documents go through a build and
+    the ledger it leaves must pass every check."""
+    folder = tmp_path_factory.mktemp("fuzz")
+    feed = folder / "feed.jsonl"
+    lines = [
+        json.dumps({"text": text, "published": published} if published else {"text": text})
+        for text, published in corpus
+        if text.strip() and "\x00" not in text
+    ]
+    feed.write_text("".join(line + "\n" for line in lines) or "\n", encoding="utf-8")
+    with build([str(feed)], folder / "l.db") as ledger:
+        assert ledger.last_build.partial == []
+        assert [f.check for f in ledger.check() if not f.ok] == []
