@@ -98,9 +98,15 @@ def ledger_failures(path: Path | str) -> Iterator[None]:
     except sqlite3.Error as error:
         raise CommandFailed(f"{path}: {sqlite_problem(error)}", LEDGER_PROBLEM) from None
     except OSError as error:
-        if error.filename is not None and Path(str(error.filename)) != Path(path):
+        if error.filename is not None and not _within(Path(str(error.filename)), Path(path)):
             raise
         raise CommandFailed(f"{path}: {os_reason(error)}", LEDGER_PROBLEM) from None
+
+
+def _within(file: Path, target: Path) -> bool:
+    """`file` is the target (a ledger) or lies in it (an --out folder)."""
+    file, target = file.resolve(), target.resolve()
+    return file == target or target in file.parents
 
 
 @contextmanager

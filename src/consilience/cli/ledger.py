@@ -12,7 +12,7 @@ from rich.console import Console
 
 from consilience import exits
 from consilience.cli.common import app, fail, open_ledger
-from consilience.exits import ledger_failures, output_failures, say
+from consilience.exits import CommandFailed, ledger_failures, output_failures, say
 from consilience.ingest.problems import printable
 from consilience.present.export import (
     CSV_TABLES,
@@ -25,6 +25,7 @@ from consilience.present.export import (
 from consilience.present.report import write_report
 from consilience.present.terminal import print_summary, show_record
 from consilience.store import Ledger, LedgerError, json_text
+from consilience.store.ledger import CHECK_HINT
 
 
 @app.command("export")
@@ -126,28 +127,36 @@ def check_command(
 ) -> None:
     """Check that a ledger is sound: SQLite's integrity check, the full-text index, and
     the ledger's own rules (every claim's span holds its text, every text matches its
-    hash, results are current). One line per check; exit status 3 if any fails.
+    hash). One line per check; exit status 3 if any fails. Results out of date (after a
+    stopped build) are a warning: `consilience build` aligns again.
 
     **Example**
 
       consilience check example.db
     """
-    checked = open_ledger(ledger)
+    try:
+        checked = open_ledger(ledger)
+    except CommandFailed as failure:  # this is the command such messages point to
+        raise fail(failure.message.replace(CHECK_HINT, ""), failure.status) from None
     if not checked.immutable and os.access(ledger, os.W_OK):
         # A writable connection lets FTS5 compare its index with the texts (it writes
         # nothing); read-only, only the index's row counts are compared.
         checked.close()
         checked = Ledger(ledger, create=False)
-    failed = 0
+    failed = warned = 0
     with checked, ledger_failures(ledger):
         for finding in checked.check():
-            failed += not finding.ok
-            print(
-                printable(f"{'ok  ' if finding.ok else 'FAIL'}  {finding.check}: {finding.detail}")
-            )
+            mark = "ok  " if finding.ok else "warn" if finding.warning else "FAIL"
+            failed += mark == "FAIL"
+            warned += mark == "warn"
+            print(printable(f"{mark}  {finding.check}: {finding.detail}"))
     if failed:
         raise fail(f"{ledger}: {failed} checks failed", exits.LEDGER_PROBLEM)
-    say(f"{ledger}: every check passed")
+    say(
+        f"{ledger}: no damage found ({warned} warning)"
+        if warned
+        else f"{ledger}: every check passed"
+    )
 
 
 @app.command("serve")

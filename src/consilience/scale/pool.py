@@ -64,7 +64,9 @@ def init_pool_worker(parent: int) -> None:
 
 def _exit_with_parent(parent: int) -> None:
     """Exit this process at once when `parent` is no longer its parent (an orphan is
-    adopted by init or a subreaper); a batch it is running has no one to return to."""
+    adopted by init or a subreaper); a batch it is running has no one to return to.
+    Right for `spawn` and `fork`, whose workers are children of the build; under
+    `forkserver` the parent would be the server, and every worker would exit at once."""
     while os.getppid() == parent:
         time.sleep(PARENT_POLL_S)
     os._exit(1)

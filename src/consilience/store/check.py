@@ -20,11 +20,14 @@ NAMED = 3
 
 @dataclass(frozen=True)
 class Finding:
-    """The outcome of one check: its name, whether it passed, and what it saw."""
+    """The outcome of one check: its name, whether it passed, and what it saw. A failed
+    check that is a `warning` names a state a build repairs (results out of date after a
+    stopped build), not damage."""
 
     check: str
     ok: bool
     detail: str
+    warning: bool = False
 
 
 class LedgerChecks:
@@ -152,6 +155,7 @@ class LedgerChecks:
             False,
             "alignment results are out of date (documents changed after the last "
             "alignment); `consilience build` aligns again",
+            warning=True,
         )
 
 

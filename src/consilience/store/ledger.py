@@ -7,6 +7,7 @@ ledger that opens and holds each document that finished.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -87,6 +88,7 @@ class Ledger(LedgerReads, LedgerLookups, LedgerChecks):
             except sqlite3.OperationalError as error:
                 if not _cannot_share(error):
                     raise
+            self._check_snapshot_safe()
             # Nobody can write to a file on a read-only filesystem, so reading it as an
             # immutable snapshot (no locks, no -shm) sees what it holds.
             db = sqlite3.connect(
@@ -94,6 +96,23 @@ class Ledger(LedgerReads, LedgerLookups, LedgerChecks):
             )
             self.immutable = True
         return self._configure(db)
+
+    def _check_snapshot_safe(self) -> None:
+        """An immutable snapshot ignores the -wal file and every other writer, so it is
+        read only where it shows the whole ledger: on a read-only filesystem, with no
+        commits left in a -wal file (a build killed before its last checkpoint)."""
+        wal = self.path.with_name(self.path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise LedgerError(
+                f"{self.path}: cannot be read here: it has commits still in {wal.name} and "
+                "SQLite cannot open it read-only in this folder; copy the ledger with its "
+                "-wal file to a writable folder and open it there"
+            )
+        if not os.statvfs(self.path).f_flag & os.ST_RDONLY:
+            raise LedgerError(
+                f"{self.path}: cannot be opened read-only: SQLite needs to create "
+                f"{self.path.name}-shm beside it and this user may not write in its folder"
+            )
 
     def _configure(self, db: sqlite3.Connection) -> sqlite3.Connection:
         db.row_factory = sqlite3.Row
@@ -328,6 +347,10 @@ def _cannot_share(error: sqlite3.OperationalError) -> bool:
     return code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY) or "open" in str(error)
 
 
+# What a message about a damaged ledger suggests doing next.
+CHECK_HINT = "; run `consilience check` on it"
+
+
 def sqlite_problem(error: sqlite3.Error) -> str:
     """What an SQLite error means for the person whose ledger it is, in a few words."""
     text = str(error)
@@ -335,7 +358,7 @@ def sqlite_problem(error: sqlite3.Error) -> str:
     if code == sqlite3.SQLITE_FULL or "disk is full" in text:
         return "the disk is full (what was stored before is kept)"
     if code == sqlite3.SQLITE_CORRUPT or "malformed" in text:
-        return f"the ledger file is corrupted ({text}); run `consilience check` on it"
+        return f"the ledger file is corrupted ({text}){CHECK_HINT}"
     if code == sqlite3.SQLITE_NOTADB or "not a database" in text:
         return f"not a consilience ledger ({text})"
     if code == sqlite3.SQLITE_READONLY or "readonly" in text:

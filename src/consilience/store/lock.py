@@ -23,7 +23,10 @@ class LedgerBusy(LedgerError):
 
 
 def lock_path(ledger: Path) -> Path:
-    return ledger.with_name(ledger.name + ".lock")
+    """The lock file beside the ledger file itself: a ledger reached through a symbolic
+    link or another relative path has one lock."""
+    real = ledger.resolve()
+    return real.with_name(real.name + ".lock")
 
 
 class WriterLock:
@@ -43,7 +46,7 @@ class WriterLock:
         path: Path | None = None,
     ) -> None:
         self.ledger = ledger
-        self.path = path or lock_path(ledger)
+        self.path = (path.parent.resolve() / path.name) if path else lock_path(ledger)
         self.wait = wait
         self.on_wait = on_wait or (lambda message: None)
         self._fd: int | None = None
