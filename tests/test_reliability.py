@@ -504,7 +504,7 @@ def test_a_claims_folder_has_one_writer_too(tmp_path: Path) -> None:
     corpus.write_text(GOOD_ONE)
     out = tmp_path / "claims"
     out.mkdir()
-    with WriterLock(out, path=out / ".writer.lock"):
+    with WriterLock(out):
         refused = run_cli("build", str(corpus), "--out", str(out), "--no-wait")
     assert refused.returncode == 3
     assert "another build" in one_line(refused.stderr)

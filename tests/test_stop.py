@@ -12,6 +12,8 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -162,17 +164,13 @@ def assert_ledger_kept(ledger: Path, at_least: int) -> None:
     assert at_least <= held < DOCUMENTS, f"the stop should land part-way, held {held}"
 
 
-@pytest.mark.parametrize("runner", RUNNERS)
-@pytest.mark.parametrize(
-    ("sent", "status"),
-    [
-        pytest.param(signal.SIGTERM, 128 + signal.SIGTERM, id="TERM"),
-        pytest.param(signal.SIGINT, 128 + signal.SIGINT, id="INT"),
-    ],
-)
-def test_signal_stops_workers_and_build_exits_with_its_status(
-    tmp_path: Path, examples_dir: Path, runner: list[str], sent: signal.Signals, status: int
-) -> None:
+@contextmanager
+def stopped_build(
+    sent: signal.Signals, tmp_path: Path, examples_dir: Path, runner: list[str]
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A parallel build sent `sent` once it has stored documents and its workers run; the
+    block sees it ended. After the block every process of its tree must exit, and the
+    ledger must keep what it had stored."""
     build, ledger = start_build(tmp_path, examples_dir, runner)
     tree: set[Proc] = set()
     try:
@@ -180,13 +178,8 @@ def test_signal_stops_workers_and_build_exits_with_its_status(
         tree = workers | trackers
         stored = documents_in(ledger)
         build.send_signal(sent)
-        # Stopping terminates the workers mid-batch; it does not wait for their work.
         build.wait(timeout=EXIT_TIMEOUT_S)
-        stderr = (tmp_path / "stderr.txt").read_text(errors="replace")
-        assert build.returncode == status, stderr[-2000:]
-        # One line says it stopped, after the per-document progress; no traceback.
-        assert stderr.splitlines()[-1].startswith("consilience: "), stderr[-2000:]
-        assert "Traceback" not in stderr, stderr[-2000:]
+        yield build
         poll(
             lambda: not any(running(proc) for proc in tree),
             EXIT_TIMEOUT_S,
@@ -198,25 +191,31 @@ def test_signal_stops_workers_and_build_exits_with_its_status(
 
 
 @pytest.mark.parametrize("runner", RUNNERS)
+@pytest.mark.parametrize(
+    ("sent", "status"),
+    [
+        pytest.param(signal.SIGTERM, 128 + signal.SIGTERM, id="TERM"),
+        pytest.param(signal.SIGINT, 128 + signal.SIGINT, id="INT"),
+    ],
+)
+def test_signal_stops_workers_and_build_exits_with_its_status(
+    tmp_path: Path, examples_dir: Path, runner: list[str], sent: signal.Signals, status: int
+) -> None:
+    # Stopping terminates the workers mid-batch; it does not wait for their work.
+    with stopped_build(sent, tmp_path, examples_dir, runner) as build:
+        stderr = (tmp_path / "stderr.txt").read_text(errors="replace")
+        assert build.returncode == status, stderr[-2000:]
+        # One line says it stopped, after the per-document progress; no traceback.
+        assert stderr.splitlines()[-1].startswith("consilience: "), stderr[-2000:]
+        assert "Traceback" not in stderr, stderr[-2000:]
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
 def test_orphaned_workers_exit_after_parent_is_killed(
     tmp_path: Path, examples_dir: Path, runner: list[str]
 ) -> None:
-    build, ledger = start_build(tmp_path, examples_dir, runner)
-    tree: set[Proc] = set()
-    try:
-        workers, trackers = running_tree(build, ledger)
-        tree = workers | trackers
-        stored = documents_in(ledger)
-        build.send_signal(signal.SIGKILL)
-        build.wait(timeout=EXIT_TIMEOUT_S)
-        poll(
-            lambda: not any(running(proc) for proc in tree),
-            EXIT_TIMEOUT_S,
-            "the orphaned workers and resource tracker to exit",
-        )
-    finally:
-        end(build, tree)
-    assert_ledger_kept(ledger, stored)
+    with stopped_build(signal.SIGKILL, tmp_path, examples_dir, runner) as build:
+        assert build.returncode == -signal.SIGKILL
 
 
 def sleep_in_batch(documents: list[Document]) -> list[object]:

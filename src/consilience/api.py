@@ -167,12 +167,7 @@ def build_partitioned(
     notify = on_event or (lambda event: None)
     root = Path(out)
     root.mkdir(parents=True, exist_ok=True)
-    lock = WriterLock(
-        root,
-        wait=wait,
-        on_wait=lambda line: notify(BuildEvent("waiting", line)),
-        path=root / ".writer.lock",  # hidden: the folder holds only its tables otherwise
-    )
+    lock = WriterLock(root, wait=wait, on_wait=lambda line: notify(BuildEvent("waiting", line)))
     with lock:
         writer = ClaimsWriter(root, EXTRACTOR_VERSION)
         report = _extract_into(

@@ -54,7 +54,6 @@ class Stopped(KeyboardInterrupt):
 
     def __init__(self, signum: int) -> None:
         super().__init__(signal.Signals(signum).name)
-        self.signum = signum
 
 
 # The stop signal that arrived, if one did: the command line framework turns the

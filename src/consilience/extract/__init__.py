@@ -16,11 +16,12 @@ from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, Entit
 from consilience.extract.entities import find_entities
 from consilience.extract.events import find_events
 from consilience.extract.figures import find_figures
-from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, forget_parse, load_nlp, parse
+from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, forget_parse, load_nlp
 from consilience.extract.quotes import find_quotes
-from consilience.extract.sections import moved, one_line, one_section, section_offsets
+from consilience.extract.sections import moved, one_section, section_offsets
 from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
+from consilience.ingest.problems import error_reason
 
 if TYPE_CHECKING:  # spaCy is imported by load_nlp, when it is first needed
     from spacy.tokens import Doc
@@ -52,10 +53,7 @@ T = TypeVar("T")
 def extract(document: Document) -> DocumentClaims:
     """All claims of one document. A pure function of the document and its metadata (its
     publication date anchors relative dates)."""
-    sections = section_offsets(document.text)
-    if len(sections) == 1:
-        return extract_parsed(document, list(parse(document.text)))
-    return _extract_sections(document, sections)
+    return extract_many([document])[0]
 
 
 def extract_many(documents: Sequence[Document]) -> list[DocumentClaims]:
@@ -118,7 +116,9 @@ def _run_extractors(
             return find()
         except Exception as error:  # one document must never stop a build
             where = "" if section is None else f" from characters {section[0]}-{section[1]}"
-            problems.append(f"{kind} not extracted{where} ({one_line(error)}); other claims kept")
+            problems.append(
+                f"{kind} not extracted{where} ({error_reason(error)}); other claims kept"
+            )
             return []
 
     entities = guarded("entities", lambda: find_entities(doc_id, text, parsed))

@@ -28,8 +28,6 @@ _OFFSET_FIELDS = (
     "content_start",
     "content_end",
 )
-# A problem is one line; the exception text is cut to this many characters.
-_REASON_CHARS = 200
 
 C = TypeVar("C", bound=Claim)
 
@@ -52,11 +50,3 @@ def moved(claim: C, kind: str, offset: int, index: int) -> C:
         name: getattr(claim, name) + offset for name in _OFFSET_FIELDS if hasattr(claim, name)
     }
     return replace(claim, id=claim_id(claim.doc, kind, index), **changes)
-
-
-def one_line(error: BaseException) -> str:
-    """ "OverflowError: cannot convert float infinity to integer", on one short line."""
-    message = " ".join(str(error).split())
-    if len(message) > _REASON_CHARS:
-        message = message[: _REASON_CHARS - 1] + "\u2026"
-    return f"{type(error).__name__}: {message}" if message else type(error).__name__

@@ -27,8 +27,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Control characters other than tab, newline, form feed and carriage return.
-_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\x0b", "\x0c", "\r"}
+# Controls that text holds (tab, line breaks, vertical tab, form feed); other C0 controls
+# are a sign of binary.
+_TEXT_CONTROLS = frozenset("\t\n\x0b\x0c\r")
+_CONTROL = {chr(c) for c in range(32)} - _TEXT_CONTROLS
 _MAX_CONTROL_SHARE = 0.01
 # UTF-16 without a byte-order mark: the share of 16-bit units whose high byte is NUL must
 # reach this (English text: nearly all; Cyrillic or Greek: spaces, digits, punctuation),
@@ -127,7 +129,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     odd = sum(
         1
         for char in text
-        if char not in "\t\n\r\x0b\x0c" and unicodedata.category(char) in _NOT_TEXT_CATEGORIES
+        if char not in _TEXT_CONTROLS and unicodedata.category(char) in _NOT_TEXT_CATEGORIES
     )
     if "\x00" in text or odd > _UTF16_MAX_ODD_SHARE * len(text):
         return None

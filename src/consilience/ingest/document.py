@@ -76,11 +76,16 @@ def make_document(
     Raises InputRejected when the text, a metadata field or the path holds a lone
     surrogate: no part of the pipeline can store or parse such a string.
     """
-    _check_unicode("text", text)
-    _check_unicode("file name", source_file)
-    for name in METADATA_FIELDS:
-        _check_unicode(name, getattr(metadata, name))
-    text_sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    if _LONE_SURROGATE.search(source_file):
+        raise InputRejected("the file name is not valid UTF-8; rename the file")
+    for name, value in [("text", text), *((n, getattr(metadata, n)) for n in METADATA_FIELDS)]:
+        found = _LONE_SURROGATE.search(value or "")
+        if found is not None:
+            raise InputRejected(
+                f"'{name}' holds a lone surrogate (U+{ord(found.group()):04X}) at character "
+                f"{found.start()}, which is not valid Unicode text"
+            )
+    text_sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     identity = json.dumps(
         {"sha256": text_sha, **{name: getattr(metadata, name) for name in METADATA_FIELDS}},
         sort_keys=True,
@@ -96,18 +101,4 @@ def make_document(
         sha256=text_sha,
         encoding=encoding,
         metadata=metadata,
-    )
-
-
-def _check_unicode(what: str, value: str | None) -> None:
-    if value is None:
-        return
-    found = _LONE_SURROGATE.search(value)
-    if found is None:
-        return
-    if what == "file name":
-        raise InputRejected("the file name is not valid UTF-8; rename the file")
-    raise InputRejected(
-        f"'{what}' holds a lone surrogate (U+{ord(found.group()):04X}) at character "
-        f"{found.start()}, which is not valid Unicode text"
     )

@@ -13,6 +13,8 @@ _BIDI_CONTROLS = frozenset(
 _NAMED_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 # How Python's "surrogateescape" smuggles an undecodable byte of a POSIX file name.
 _ESCAPED_BYTES = range(0xDC80, 0xDD00)
+# A problem is one line; an exception's text is cut to this many characters.
+_REASON_CHARS = 200
 
 
 def printable(text: str) -> str:
@@ -43,6 +45,15 @@ def _escape(char: str) -> str:
     if category in ("Cc", "Zl", "Zp") or char in _BIDI_CONTROLS:
         return f"\\x{code:02x}" if code < 0x80 else f"\\u{code:04x}"
     return char
+
+
+def error_reason(error: BaseException) -> str:
+    """ "OverflowError: cannot convert float infinity to integer": an exception as the
+    short reason of a one-line problem."""
+    message = " ".join(str(error).split())
+    if len(message) > _REASON_CHARS:
+        message = message[: _REASON_CHARS - 1] + "\u2026"
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,8 @@ from typing import Any, Protocol
 
 from consilience.extract import DocumentClaims, extract, extract_many
 from consilience.extract.claims import DateClaim, EntityClaim, EventClaim, FigureClaim, QuoteClaim
-from consilience.extract.sections import one_line
 from consilience.ingest import Document
+from consilience.ingest.problems import error_reason
 
 # Documents sent to a worker at once: enough for spaCy to batch its network and for the
 # cost of a round trip to vanish, few enough that progress shows often and a lost worker
@@ -64,7 +64,7 @@ def _extract_alone(document: Document) -> ClaimSet | ExtractionFailed:
     try:
         return _claim_set(extract(document))
     except Exception as error:
-        return ExtractionFailed(f"not extracted ({one_line(error)})")
+        return ExtractionFailed(f"not extracted ({error_reason(error)})")
 
 
 def _claim_set(claims: DocumentClaims) -> ClaimSet:
@@ -87,11 +87,8 @@ def parse_batch(documents: Sequence[Document]) -> list[int]:
     return [sum(len(doc) for _, doc in parsed) for parsed in parses]
 
 
-def claims_of(document: Document, found: ClaimSet | ExtractionFailed) -> DocumentClaims:
-    """A worker's claims put back together with their document; a document that could not
-    be extracted has no claims and its reason as its one problem."""
-    if isinstance(found, ExtractionFailed):
-        return DocumentClaims(document, problems=(found.reason,))
+def claims_of(document: Document, found: ClaimSet) -> DocumentClaims:
+    """A worker's claims put back together with their document."""
     entities, figures, dates, events, quotes, problems = found
     return DocumentClaims(document, entities, figures, dates, events, quotes, tuple(problems))
 

@@ -33,14 +33,9 @@ import pyarrow.parquet as pq
 
 from consilience.extract.claims import CLAIM_KINDS, CLAIM_RECORDS, SPAN_FIELDS, DocumentClaims
 from consilience.ingest.document import Document
-from consilience.store.ledger import (
-    DOCUMENT_COLUMNS,
-    JSON_SCHEMA_ID,
-    LedgerError,
-    json_text,
-    result_json,
-)
+from consilience.store.ledger import DOCUMENT_COLUMNS, JSON_SCHEMA_ID, LedgerError, result_json
 from consilience.store.lookups import claim_record
+from consilience.store.reads import ContractRecord
 from consilience.store.schema import RESULT_TABLES
 
 MANIFEST = "manifest.json"
@@ -268,7 +263,7 @@ def _check_manifest(root: Path) -> None:
         raise ClaimsDirectoryError(f"{root}: written by a newer consilience; upgrade it")
 
 
-class ClaimsDirectory:
+class ClaimsDirectory(ContractRecord):
     """A claims directory read (and aligned) as a ledger is: documents, claims and results
     in the ledger's order, and the same JSON export."""
 
@@ -304,9 +299,6 @@ class ClaimsDirectory:
         for row in _rows(self._documents(["text"]).to_batches(ROWS_PER_READ)):
             yield str(row["id"]), str(row["text"])
 
-    def claims(self, kind: str) -> list[dict[str, Any]]:
-        return list(self.iter_claims(kind))
-
     def iter_claims(self, kind: str) -> Iterator[dict[str, Any]]:
         """Claims of one kind in the ledger's order: document path, id, then position."""
         if kind not in CLAIM_KINDS:
@@ -320,12 +312,6 @@ class ClaimsDirectory:
         for row in _rows(claims.sort_by(order).to_batches(ROWS_PER_READ)):
             yield claim_record(kind, {**row, "extra": row[extra]})
 
-    def entities(self) -> list[dict[str, Any]]:
-        return self.claims("entities")
-
-    def figures(self) -> list[dict[str, Any]]:
-        return self.claims("figures")
-
     def results(self, table: str) -> list[dict[str, Any]]:
         if table not in RESULT_TABLES:
             raise ValueError(f"unknown result table {table!r}")
@@ -334,18 +320,6 @@ class ClaimsDirectory:
             return []
         rows = pq.read_table(path).sort_by([("rank", "ascending"), ("id", "ascending")])
         return [json.loads(text) for text in rows["data"].to_pylist()]
-
-    def slots(self) -> list[dict[str, Any]]:
-        return self.results("slots")
-
-    def reuse(self) -> list[dict[str, Any]]:
-        return self.results("reuse")
-
-    def timeline(self) -> list[dict[str, Any]]:
-        return self.results("timeline")
-
-    def actors(self) -> list[dict[str, Any]]:
-        return self.results("actors")
 
     def replace_results(self, table: str, rows: Iterable[dict[str, Any]]) -> None:
         """Store one result table whole, in the given order (as the ledger does)."""
@@ -379,18 +353,6 @@ class ClaimsDirectory:
         partial = folder / f".{table}.parquet"
         pq.write_table(result, partial)
         partial.replace(folder / f"{table}.parquet")
-
-    def to_dict(self) -> dict[str, Any]:
-        """The whole directory in the ledger's JSON contract (docs/schema.md)."""
-        record: dict[str, Any] = {"schema": JSON_SCHEMA_ID, "documents": self.documents()}
-        for kind in CLAIM_KINDS:
-            record[kind] = self.claims(kind)
-        for table in RESULT_TABLES:
-            record[table] = self.results(table)
-        return record
-
-    def to_json(self) -> str:
-        return json_text(self.to_dict())
 
 
 def _rows(batches: Iterable[pa.RecordBatch]) -> Iterator[dict[str, Any]]:

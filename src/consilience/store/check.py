@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from consilience.extract.claims import CLAIM_KINDS
+from consilience.store.reads import LedgerReads
 from consilience.store.schema import LEDGER_KIND, SCHEMA_VERSION
 
 # How many offending rows a line names before it only counts them.
@@ -30,10 +31,12 @@ class Finding:
     warning: bool = False
 
 
-class LedgerChecks:
-    """The checks, over the ledger's connection."""
+# What one check returns: whether it passed, and what it saw.
+Outcome = tuple[bool, str]
 
-    _db: sqlite3.Connection
+
+class LedgerChecks(LedgerReads):
+    """The checks, over the ledger's connection."""
 
     def quick_check(self) -> str | None:
         """SQLite's quick check of the file's structure: None when sound, else its first
@@ -43,51 +46,45 @@ class LedgerChecks:
 
     def check(self) -> Iterator[Finding]:
         """Every check, in order, each run even when an earlier one failed (a corrupted
-        page is reported by the check that meets it)."""
-        checks: list[tuple[str, Callable[[], Finding]]] = [
-            ("schema", self._check_schema),
-            ("integrity", self._check_integrity),
-            ("foreign keys", self._check_foreign_keys),
-            ("full-text index", self._check_fts),
-            ("claim spans", self._check_spans),
-            ("document hashes", self._check_hashes),
-            ("results", self._check_results),
+        page is reported by the check that meets it). Only stale results are a warning."""
+        checks: list[tuple[str, Callable[[], Outcome], bool]] = [
+            ("schema", self._check_schema, False),
+            ("integrity", self._check_integrity, False),
+            ("foreign keys", self._check_foreign_keys, False),
+            ("full-text index", self._check_fts, False),
+            ("claim spans", self._check_spans, False),
+            ("document hashes", self._check_hashes, False),
+            ("results", self._check_results, True),
         ]
-        for name, run in checks:
+        for name, run, warning in checks:
             try:
-                yield run()
+                ok, detail = run()
             except sqlite3.DatabaseError as error:
-                yield Finding(name, False, f"could not be run ({error})")
+                ok, detail, warning = False, f"could not be run ({error})", False
+            yield Finding(name, ok, detail, warning=warning and not ok)
 
-    def _check_schema(self) -> Finding:
-        version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
+    def _check_schema(self) -> Outcome:
         row = self._db.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
         if row is None or row[0] != LEDGER_KIND:
-            return Finding("schema", False, "not marked as a consilience ledger")
-        if version != SCHEMA_VERSION:
-            return Finding(
-                "schema", False, f"version {version}, this consilience uses {SCHEMA_VERSION}"
-            )
-        return Finding("schema", True, f"consilience ledger, schema {version}")
+            return False, "not marked as a consilience ledger"
+        if self.schema_version != SCHEMA_VERSION:
+            return False, f"version {self.schema_version}, this consilience uses {SCHEMA_VERSION}"
+        return True, f"consilience ledger, schema {SCHEMA_VERSION}"
 
-    def _check_integrity(self) -> Finding:
+    def _check_integrity(self) -> Outcome:
         rows = [str(row[0]) for row in self._db.execute(f"PRAGMA integrity_check({NAMED})")]
         if rows == ["ok"]:
-            return Finding("integrity", True, "SQLite integrity_check passed")
-        return Finding("integrity", False, _one_line(rows))
+            return True, "SQLite integrity_check passed"
+        return False, _one_line(rows)
 
-    def _check_foreign_keys(self) -> Finding:
+    def _check_foreign_keys(self) -> Outcome:
         rows = self._db.execute("PRAGMA foreign_key_check").fetchall()
         if not rows:
-            return Finding("foreign keys", True, "every claim and source row has its document")
+            return True, "every claim and source row has its document"
         tables = sorted({str(row[0]) for row in rows})
-        return Finding(
-            "foreign keys",
-            False,
-            f"{len(rows)} rows point at a missing document (in {', '.join(tables)})",
-        )
+        return False, f"{len(rows)} rows point at a missing document (in {', '.join(tables)})"
 
-    def _check_fts(self) -> Finding:
+    def _check_fts(self) -> Outcome:
         """FTS5's integrity-check compares the index with the documents. It is issued as
         an INSERT, so on a read-only connection only the row counts are compared."""
         try:
@@ -95,21 +92,17 @@ class LedgerChecks:
                 "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)"
             )
         except sqlite3.OperationalError as error:
-            if "readonly" not in str(error) and "read-only" not in str(error):
-                return Finding("full-text index", False, str(error))
+            if getattr(error, "sqlite_errorcode", None) != sqlite3.SQLITE_READONLY:
+                return False, str(error)
         else:
-            return Finding("full-text index", True, "FTS5 integrity-check passed")
+            return True, "FTS5 integrity-check passed"
         indexed = self._db.execute("SELECT count(*) FROM documents_fts_docsize").fetchone()[0]
-        stored = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        stored = self.document_count()
         if indexed != stored:
-            return Finding(
-                "full-text index", False, f"{indexed} documents indexed, {stored} stored"
-            )
-        return Finding(
-            "full-text index", True, f"{stored} documents indexed (counts only: read-only)"
-        )
+            return False, f"{indexed} documents indexed, {stored} stored"
+        return True, f"{stored} documents indexed (counts only: read-only)"
 
-    def _check_spans(self) -> Finding:
+    def _check_spans(self) -> Outcome:
         bad = 0
         named: list[str] = []
         for kind in CLAIM_KINDS:
@@ -121,14 +114,13 @@ class LedgerChecks:
             bad += len(rows)
             named += [f"{kind} {row[0]}" for row in rows[: NAMED - len(named)]]
         if bad:
-            return Finding(
-                "claim spans",
+            return (
                 False,
                 f"{bad} claims do not match their document's text (first: {', '.join(named)})",
             )
-        return Finding("claim spans", True, "every claim's span holds its text")
+        return True, "every claim's span holds its text"
 
-    def _check_hashes(self) -> Finding:
+    def _check_hashes(self) -> Outcome:
         bad: list[str] = []
         count = 0
         # As bytes: a text damaged on disk may no longer decode.
@@ -138,24 +130,16 @@ class LedgerChecks:
             if hashlib.sha256(bytes(data)).hexdigest() != sha256:
                 bad.append(str(doc_id))
         if bad:
-            return Finding(
-                "document hashes",
-                False,
-                f"{len(bad)} document texts differ from their hash (first: "
-                f"{', '.join(bad[:NAMED])})",
-            )
-        return Finding("document hashes", True, f"{count} document texts match their hashes")
+            first = ", ".join(bad[:NAMED])
+            return False, f"{len(bad)} document texts differ from their hash (first: {first})"
+        return True, f"{count} document texts match their hashes"
 
-    def _check_results(self) -> Finding:
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'aligned'").fetchone()
-        if row is not None and row[0] == "1":
-            return Finding("results", True, "alignment results are current")
-        return Finding(
-            "results",
-            False,
+    def _check_results(self) -> Outcome:
+        if self.alignment_current():
+            return True, "alignment results are current"
+        return False, (
             "alignment results are out of date (documents changed after the last "
-            "alignment); `consilience build` aligns again",
-            warning=True,
+            "alignment); `consilience build` aligns again"
         )
 
 

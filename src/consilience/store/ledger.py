@@ -21,7 +21,6 @@ from consilience.store.lookups import LedgerLookups
 from consilience.store.reads import (
     DOCUMENT_COLUMNS,
     JSON_SCHEMA_ID,
-    LedgerReads,
     document_record,
     json_text,
     result_json,
@@ -50,7 +49,7 @@ class LedgerError(Exception):
     """The file cannot be used as a ledger (not SQLite, not ours, or too new)."""
 
 
-class Ledger(LedgerReads, LedgerLookups, LedgerChecks):
+class Ledger(LedgerLookups, LedgerChecks):
     """Read and write access to one ledger file.
 
     `readonly=True` opens an existing, current ledger for views: nothing can be written
@@ -177,10 +176,6 @@ class Ledger(LedgerReads, LedgerLookups, LedgerChecks):
     def _transaction(self) -> _Transaction:
         return _Transaction(self._db)
 
-    @property
-    def schema_version(self) -> int:
-        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
-
     # -- writing ---------------------------------------------------------------------
 
     def is_current(self, doc_id: str, extractor_version: str) -> bool:
@@ -290,11 +285,6 @@ class Ledger(LedgerReads, LedgerLookups, LedgerChecks):
         """How many times the corpus has changed: align reads it before it starts."""
         row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
         return 0 if row is None else int(row[0])
-
-    def alignment_current(self) -> bool:
-        """True when the alignment results were computed after the last change."""
-        row = self._db.execute("SELECT value FROM meta WHERE key = 'aligned'").fetchone()
-        return row is not None and row[0] == "1"
 
     def mark_aligned(self, generation: int | None = None) -> bool:
         """Record that the results are current, unless the corpus changed since

@@ -22,19 +22,21 @@ class LedgerBusy(LedgerError):
     """Another build holds the ledger's writer lock and the caller would not wait."""
 
 
-def lock_path(ledger: Path) -> Path:
-    """The lock file beside the ledger file itself: a ledger reached through a symbolic
-    link or another relative path has one lock."""
-    real = ledger.resolve()
+def lock_path(target: Path) -> Path:
+    """The lock file of a ledger: beside the ledger file itself, so a ledger reached through
+    a symbolic link or another relative path has one lock; of a claims folder (--out):
+    inside it, hidden, as the folder holds only its own tables."""
+    real = target.resolve()
+    if real.is_dir():
+        return real / ".writer.lock"
     return real.with_name(real.name + ".lock")
 
 
 class WriterLock:
-    """The writer lock of the ledger at `ledger` (or of a claims folder, whose lock file
-    `path` lies inside it), as a context manager.
+    """The writer lock of the ledger (or claims folder) at `ledger`, as a context manager.
 
-        When another process holds it, `wait=True` calls `on_wait` with one line saying so and
-        blocks until it is free; `wait=False` raises LedgerBusy at once.
+    When another process holds it, `wait=True` calls `on_wait` with one line saying so and
+    blocks until it is free; `wait=False` raises LedgerBusy at once.
     """
 
     def __init__(
@@ -43,10 +45,9 @@ class WriterLock:
         *,
         wait: bool = True,
         on_wait: Callable[[str], None] | None = None,
-        path: Path | None = None,
     ) -> None:
         self.ledger = ledger
-        self.path = (path.parent.resolve() / path.name) if path else lock_path(ledger)
+        self.path = lock_path(ledger)
         self.wait = wait
         self.on_wait = on_wait or (lambda message: None)
         self._fd: int | None = None

@@ -1,10 +1,12 @@
 """Reading a ledger whole: documents, claims and result tables in the export order, and
-the JSON contract (docs/schema.md) they make together."""
+the JSON contract (docs/schema.md) they make together. `ContractRecord` builds that
+contract over any store that lists the three, a ledger or a Parquet claims folder alike."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,58 +22,23 @@ DOCUMENT_COLUMNS = (
 )  # fmt: skip
 
 
-class LedgerReads:
-    """The read side used by exports and by align: whole tables, in a stable order."""
+class ContractRecord(ABC):
+    """Documents, claims and result rows in the export order, and the whole record."""
 
-    _db: sqlite3.Connection
-
-    def iter_texts(self) -> Iterator[tuple[str, str]]:
-        """(document id, text) for every document, in the export order."""
-        for row in self._db.execute("SELECT id, text FROM documents ORDER BY path, id"):
-            yield str(row[0]), str(row[1])
-
-    # -- reading ---------------------------------------------------------------------
-
-    def document_count(self) -> int:
-        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
-
-    def claim_count(self, kind: str) -> int:
-        _check_kind(kind)
-        return int(self._db.execute(f"SELECT count(*) FROM {kind}").fetchone()[0])
-
-    def claim_counts_by_document(self, kind: str) -> dict[str, int]:
-        _check_kind(kind)
-        rows = self._db.execute(f"SELECT doc_id, count(*) FROM {kind} GROUP BY doc_id")
-        return {str(row[0]): int(row[1]) for row in rows}
-
+    @abstractmethod
     def documents(self) -> list[dict[str, Any]]:
         """Documents in a stable order (path, then id), without their text."""
-        rows = self._db.execute(
-            "SELECT id, path, title, publisher, author, published, url, sha256, format, "
-            "encoding, length(text) AS chars FROM documents ORDER BY path, id"
-        )
-        # The SELECT above lists DOCUMENT_COLUMNS in order.
-        return [dict(row) for row in rows]
 
-    def document_text(self, doc_id: str) -> str | None:
-        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
-        return None if row is None else str(row[0])
+    @abstractmethod
+    def iter_claims(self, kind: str) -> Iterator[dict[str, Any]]:
+        """Claims of one kind, one at a time: by document path, id, then position."""
+
+    @abstractmethod
+    def results(self, table: str) -> list[dict[str, Any]]:
+        """One alignment result table, by rank."""
 
     def claims(self, kind: str) -> list[dict[str, Any]]:
-        """Claims of one kind in a stable order: by document path, then position."""
         return list(self.iter_claims(kind))
-
-    def iter_claims(self, kind: str) -> Iterator[dict[str, Any]]:
-        """The claims of `claims(kind)`, one at a time, for corpora too big to list."""
-        _check_kind(kind)
-        extra = "c.label" if kind == "entities" else "c.attrs"
-        rows = self._db.execute(
-            f'SELECT c.id, c.doc_id, c.start, c."end", c.text, {extra} AS extra '
-            f"FROM {kind} c JOIN documents d ON d.id = c.doc_id "
-            f'ORDER BY d.path, d.id, c.start, c."end", c.id'
-        )
-        for row in rows:
-            yield claim_record(kind, row)
 
     def entities(self) -> list[dict[str, Any]]:
         return self.claims("entities")
@@ -88,12 +55,6 @@ class LedgerReads:
     def quotes(self) -> list[dict[str, Any]]:
         return self.claims("quotes")
 
-    def results(self, table: str) -> list[dict[str, Any]]:
-        if table not in RESULT_TABLES:
-            raise ValueError(f"unknown result table {table!r}")
-        rows = self._db.execute(f"SELECT data FROM {table} ORDER BY rank, id")
-        return [json.loads(row[0]) for row in rows]
-
     def slots(self) -> list[dict[str, Any]]:
         return self.results("slots")
 
@@ -107,7 +68,7 @@ class LedgerReads:
         return self.results("actors")
 
     def to_dict(self) -> dict[str, Any]:
-        """The whole ledger in the JSON contract documented in docs/schema.md."""
+        """The whole record in the JSON contract documented in docs/schema.md."""
         record: dict[str, Any] = {"schema": JSON_SCHEMA_ID, "documents": self.documents()}
         for kind in CLAIM_KINDS:
             record[kind] = self.claims(kind)
@@ -116,8 +77,70 @@ class LedgerReads:
         return record
 
     def to_json(self) -> str:
-        """Deterministic JSON: the same ledger content always gives the same bytes."""
+        """Deterministic JSON: the same content always gives the same bytes."""
         return json_text(self.to_dict())
+
+
+class LedgerReads(ContractRecord):
+    """The read side used by exports and by align: whole tables, in a stable order."""
+
+    _db: sqlite3.Connection
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    def alignment_current(self) -> bool:
+        """True when the alignment results were computed after the last change."""
+        row = self._db.execute("SELECT value FROM meta WHERE key = 'aligned'").fetchone()
+        return row is not None and row[0] == "1"
+
+    def iter_texts(self) -> Iterator[tuple[str, str]]:
+        """(document id, text) for every document, in the export order."""
+        for row in self._db.execute("SELECT id, text FROM documents ORDER BY path, id"):
+            yield str(row[0]), str(row[1])
+
+    def document_count(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM documents").fetchone()[0])
+
+    def claim_count(self, kind: str) -> int:
+        _check_kind(kind)
+        return int(self._db.execute(f"SELECT count(*) FROM {kind}").fetchone()[0])
+
+    def claim_counts_by_document(self, kind: str) -> dict[str, int]:
+        _check_kind(kind)
+        rows = self._db.execute(f"SELECT doc_id, count(*) FROM {kind} GROUP BY doc_id")
+        return {str(row[0]): int(row[1]) for row in rows}
+
+    def documents(self) -> list[dict[str, Any]]:
+        rows = self._db.execute(
+            "SELECT id, path, title, publisher, author, published, url, sha256, format, "
+            "encoding, length(text) AS chars FROM documents ORDER BY path, id"
+        )
+        # The SELECT above lists DOCUMENT_COLUMNS in order.
+        return [dict(row) for row in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        row = self._db.execute("SELECT text FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def iter_claims(self, kind: str) -> Iterator[dict[str, Any]]:
+        """The claims of `claims(kind)`, one at a time, for corpora too big to list."""
+        _check_kind(kind)
+        extra = "c.label" if kind == "entities" else "c.attrs"
+        rows = self._db.execute(
+            f'SELECT c.id, c.doc_id, c.start, c."end", c.text, {extra} AS extra '
+            f"FROM {kind} c JOIN documents d ON d.id = c.doc_id "
+            f'ORDER BY d.path, d.id, c.start, c."end", c.id'
+        )
+        for row in rows:
+            yield claim_record(kind, row)
+
+    def results(self, table: str) -> list[dict[str, Any]]:
+        if table not in RESULT_TABLES:
+            raise ValueError(f"unknown result table {table!r}")
+        rows = self._db.execute(f"SELECT data FROM {table} ORDER BY rank, id")
+        return [json.loads(row[0]) for row in rows]
 
 
 def result_json(row: dict[str, Any]) -> str:
