@@ -10,7 +10,9 @@ computes slots, verdicts and explanations and stores them in the ledger
 Synthetic news: one event per 50 claims, each reported by 5 documents of 10 figures
 (killed, wounded, arrested, displaced, damaged, each twice), with tolls that agree, round
 off, rise across reports or contradict each other, dated on the event's day, in one of 200
-places (each report names its town as a place entity).
+towns of one of 20 countries (each report names its town as a place entity and reports one
+incident of the event's kind there, so events are resolved across documents as in a build:
+thousands of events at once, many of one kind in one country).
 
 Usage: python bench/align_speed.py [--sizes 10000 100000 1000000]
 """
@@ -29,7 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from consilience.align import store_slots
-from consilience.extract.claims import DocumentClaims, EntityClaim, FigureClaim
+from consilience.extract.claims import DocumentClaims, EntityClaim, FigureClaim, IncidentClaim
 from consilience.ingest import Metadata, make_document
 from consilience.store import Ledger
 
@@ -40,6 +42,9 @@ MEASURES = [
     ("displaced", "residents"),
     ("damaged", "homes"),
 ]
+KINDS = ["earthquake", "flood", "storm", "fire", "road_crash", "shooting", "airstrike", "attack"]
+COUNTRIES = ["FR", "DE", "IN", "BR", "NG", "PK", "PH", "US", "MX", "ID"]
+COUNTRIES += ["TR", "EG", "KE", "PE", "TH", "UA", "SY", "SD", "CD", "BD"]
 FIGURES_PER_DOC = 10
 DOCS_PER_EVENT = 5
 
@@ -54,6 +59,8 @@ def write_ledger(path: Path, claims: int) -> None:
             event_rng = random.Random(event)
             day = date(2000, 1, 1) + timedelta(days=event_rng.randrange(11000))
             place = event_rng.choice(places)
+            country = COUNTRIES[places.index(place) % len(COUNTRIES)]
+            kind = event_rng.choice(KINDS)
             published = f"{day + timedelta(days=number % DOCS_PER_EVENT)}T12:00:00+00:00"
             text = f"Report {number} about event {event} in {place}. " * 4
             document = make_document(
@@ -102,11 +109,33 @@ def write_ledger(path: Path, claims: int) -> None:
                         time=day.isoformat(),
                         time_inherited=False,
                         attribution=None,
+                        incident=f"{document.id}-i0",
                     )
                 )
             at = text.index(place)
             town = EntityClaim(f"{document.id}-e0", document.id, at, at + len(place), place, "GPE")
-            claims = DocumentClaims(document, entities=[town], figures=figures)
+            incident = IncidentClaim(
+                id=f"{document.id}-i0",
+                doc=document.id,
+                start=0,
+                end=20,
+                text=text[:20],
+                kind=kind,
+                trigger=kind,
+                trigger_start=0,
+                trigger_end=3,
+                name=None,
+                places=[place, country],
+                place_ids=[f"iso3166:{country}"],
+                date=day.isoformat(),
+                mod=None,
+                date_text=day.isoformat(),
+                date_source="text",
+                ongoing=False,
+            )
+            claims = DocumentClaims(
+                document, entities=[town], figures=figures, incidents=[incident]
+            )
             ledger.write_document(claims, "bench")
 
 

@@ -115,7 +115,7 @@ def test_a_failing_extractor_loses_only_its_own_claims(monkeypatch: pytest.Monke
         "figures not extracted (OverflowError: cannot convert float infinity to integer); "
         "other claims kept",
     )
-    for kind in ("entities", "dates", "events", "quotes"):
+    for kind in ("entities", "dates", "statements", "incidents", "quotes"):
         assert claims.claims_of(kind) == sound.claims_of(kind)
 
 
@@ -129,7 +129,7 @@ def test_a_failing_date_tagger_leaves_its_dependents_without_dates(
 
     monkeypatch.setattr(extract_module, "find_dates", broken)
     claims = extract(document)
-    assert claims.dates == [] and claims.events == []  # events hang on dates
+    assert claims.dates == [] and claims.statements == []  # statements hang on dates
     assert claims.figures and claims.entities
     assert all(figure.time is None for figure in claims.figures)
     assert len(claims.problems) == 1 and claims.problems[0].startswith("dates not extracted")
@@ -157,11 +157,11 @@ def test_extract_batch_carries_problems(monkeypatch: pytest.MonkeyPatch) -> None
     document = text_document(SENTENCES[2], published="2020-01-21")
     (result,) = extract_batch([document])
     assert not isinstance(result, ExtractionFailed)
-    assert len(result) == 6 and result[5] == [
+    assert len(result) == 7 and result[6] == [
         "quotes not extracted (RuntimeError: boom); other claims kept"
     ]
     claims = claims_of(document, result)
-    assert claims.quotes == [] and claims.problems == tuple(result[5])
+    assert claims.quotes == [] and claims.problems == tuple(result[6])
     assert claims.entities == extract_module.extract(document).entities
 
 

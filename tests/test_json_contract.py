@@ -10,14 +10,15 @@ import jsonschema
 import pytest
 
 from consilience import Ledger
+from consilience.extract.claims import DocumentClaims, FigureClaim, IncidentClaim
 
-from .conftest import EXAMPLES, ROOT, run_cli
+from .conftest import EXAMPLES, ROOT, run_cli, text_document
 
 SCHEMA = json.loads(
-    (ROOT / "src" / "consilience" / "schema" / "consilience-1.schema.json").read_text()
+    (ROOT / "src" / "consilience" / "schema" / "consilience-2.schema.json").read_text()
 )
-TOP_KEYS = ["schema", "documents", "entities", "figures", "dates", "events", "quotes", "slots",
-            "reuse", "timeline", "actors"]  # fmt: skip
+TOP_KEYS = ["schema", "documents", "entities", "figures", "dates", "statements", "incidents",
+            "quotes", "slots", "events", "reuse", "timeline", "actors"]  # fmt: skip
 
 
 def build_and_export(corpus: Path, ledger: Path) -> str:
@@ -36,7 +37,7 @@ def test_export_validates_against_the_schema(exported: str) -> None:
     record = json.loads(exported)
     jsonschema.validate(record, SCHEMA)
     assert list(record) == TOP_KEYS
-    assert record["schema"] == "consilience/1"
+    assert record["schema"] == "consilience/2"
     assert len(record["documents"]) == 6 and record["entities"]
 
 
@@ -52,7 +53,7 @@ def test_every_span_is_the_document_text_it_claims(tmp_path: Path, examples_dir:
     record = json.loads(build_and_export(examples_dir, ledger_path))
     with Ledger(ledger_path, create=False) as ledger:
         texts = {d["id"]: ledger.document_text(d["id"]) for d in record["documents"]}
-    for kind in ("entities", "figures", "dates", "events", "quotes"):
+    for kind in ("entities", "figures", "dates", "statements", "incidents", "quotes"):
         for claim in record[kind]:
             assert texts[claim["doc"]][claim["start"] : claim["end"]] == claim["text"]
 
@@ -106,3 +107,58 @@ def test_extract_published_flag_sets_the_document_date(examples_dir: Path) -> No
     assert json.loads(result.stdout)["document"]["published"] == "2023-10-19"
     bad = run_cli("extract", str(examples_dir / "harbour-gazette.txt"), "--published", "19/10/2023")
     assert bad.returncode == 2 and "not YYYY-MM-DD" in bad.stderr
+
+
+def test_incidents_and_events_fit_the_schema(tmp_path: Path) -> None:
+    text = "A flood hit Keldby on 3 May 2031. At least 12 people were killed."
+    document = text_document(text, published="2031-05-04")
+    doc = document.id
+    flood = IncidentClaim(
+        id=f"{doc}-i0", doc=doc, start=0, end=32, text=text[:32], kind="flood",
+        trigger="flood", trigger_start=2, trigger_end=7, name=None, places=["Keldby"],
+        place_ids=[], date="2031-05-03", mod=None, date_text="3 May 2031",
+        date_source="text", ongoing=False,
+    )  # fmt: skip
+    at = text.index("At least")
+    killed = FigureClaim(
+        id=f"{doc}-f0", doc=doc, start=at, end=len(text) - 1, text=text[at:-1],
+        number_text="At least 12", number_start=at, number_end=at + 11, value=12, low=12,
+        high=None, qualifier="at_least", measure="killed", subject="people",
+        subject_inherited=False, trigger="killed", implicit=False, place=["Keldby"],
+        place_inherited=True, time="2031-05-03", time_inherited=True, attribution=None,
+        incident=flood.id,
+    )  # fmt: skip
+    event = {
+        "id": "event-0", "kind": "flood", "label": "flood, Keldby, 3 May 2031", "name": None,
+        "places": [{"name": "Keldby", "id": None, "level": "city", "country": "XK",
+                    "region": None, "within": [], "latitude": None, "longitude": None}],
+        "date": {"value": "2031-05-03", "mod": None, "start": "2031-05-03", "end": "2031-05-03"},
+        "ongoing": False, "first_reported": "2031-05-04", "last_reported": "2031-05-04",
+        "documents": [doc], "sources": 1, "independent_sources": 1, "mentions": [flood.id],
+        "slots": ["slot-0"],
+        "tolls": {"killed": {"slot": "slot-0", "best": 12, "low": 12, "high": None,
+                             "latest": 12, "claims": [killed.id]}},
+    }  # fmt: skip
+    with Ledger(tmp_path / "l.db") as ledger:
+        ledger.write_document(DocumentClaims(document, figures=[killed], incidents=[flood]), "t")
+        ledger.replace_results("events", [event])
+        record = ledger.to_dict()
+        # The incident's own kind does not hide which kind of claim it is.
+        assert ledger.claim(flood.id) == {
+            **flood.to_dict(),
+            "kind": "incidents",
+            "incident_kind": "flood",
+        }
+    assert list(record) == TOP_KEYS
+    assert record["incidents"] == [flood.to_dict()] and record["events"] == [event]
+    assert record["figures"][0]["incident"] == flood.id
+    record["figures"][0]["event"] = event["id"]
+    jsonschema.validate(record, SCHEMA)
+    for broken in ({"date_source": "guessed"}, {"ongoing": None}, {"trigger_end": -1}):
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(
+                {**record, "incidents": [{**record["incidents"][0], **broken}]}, SCHEMA
+            )
+    del record["events"][0]["tolls"]["killed"]["slot"]
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(record, SCHEMA)

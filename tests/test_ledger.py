@@ -11,6 +11,9 @@ import pytest
 import consilience.api
 from consilience import Ledger, LedgerError, build
 from consilience.store import SCHEMA_VERSION
+from consilience.store.schema import SCHEMA_V1, SCHEMA_V3
+
+CLAIM_TABLES = ("entities", "figures", "dates", "statements", "incidents", "quotes")
 
 
 @pytest.fixture
@@ -28,11 +31,42 @@ def test_new_ledger_is_wal_and_records_its_schema_version(tmp_path: Path, corpus
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert {"documents", "entities", "figures", "dates", "events", "quotes"} <= tables
-    for table in ("entities", "figures", "dates", "events", "quotes"):
+    assert {"documents", *CLAIM_TABLES, "slots", "events", "reuse", "timeline"} <= tables
+    for table in CLAIM_TABLES:
         columns = {row[1] for row in db.execute(f"PRAGMA table_info({table})")}
         assert {"doc_id", "start", "end"} <= columns
+    assert {row[1] for row in db.execute("PRAGMA table_info(events)")} == {"id", "rank", "data"}
     db.close()
+
+
+def old_ledger(current: Path, path: Path, schema: list[str], version: int) -> None:
+    """At `path`, the ledger an older consilience (schema `version`, whose tables the SQL
+    of `schema` makes) would hold for the corpus of the ledger `current`: its documents,
+    extracted by an older extractor, the claims of the kinds that version had (dated
+    statements in `events`), and its results."""
+    db = sqlite3.connect(path)
+    for statement in schema:
+        db.execute(statement)
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    db.execute("ATTACH DATABASE ? AS current", (str(current),))
+    for table in ("meta", "documents", "document_sources", "entities", "figures", "dates",
+                  "quotes", "slots", "reuse", "timeline", "actors"):  # fmt: skip
+        if table in tables:
+            db.execute(f"INSERT INTO main.{table} SELECT * FROM current.{table}")
+    db.execute("INSERT INTO main.events SELECT * FROM current.statements")
+    db.execute("UPDATE main.documents SET extractor_version = '10'")
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+
+
+def schema_names(path: Path) -> set[tuple[str, str]]:
+    db = sqlite3.connect(path)
+    names = {
+        (str(row[0]), str(row[1])) for row in db.execute("SELECT type, name FROM sqlite_master")
+    }
+    db.close()
+    return names
 
 
 def test_ledger_from_a_newer_version_is_refused(tmp_path: Path, corpus: Path) -> None:
@@ -49,30 +83,53 @@ def test_ledger_from_a_newer_version_is_refused(tmp_path: Path, corpus: Path) ->
 def test_version_1_ledger_is_upgraded_and_realigned_on_next_build(
     tmp_path: Path, corpus: Path
 ) -> None:
-    path = tmp_path / "l.db"
-    with build([str(corpus)], path) as ledger:
+    current = tmp_path / "current.db"
+    with build([str(corpus)], current) as ledger:
         slots_before = ledger.slots()
-        assert ledger.actors()
-    db = sqlite3.connect(path)  # make it the version-1 file an older consilience wrote
-    for kind, name in db.execute(
-        "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'index') "
-        "AND (name LIKE 'documents_fts%' OR name LIKE '%_rank' OR name = 'figures_measure' OR name = 'documents_published')"
-    ).fetchall():
-        db.execute(f"DROP {kind} {name}")
-    db.execute("DROP TABLE documents_fts")
-    db.execute("DROP TABLE actors")
-    db.execute("PRAGMA user_version = 1")
-    db.commit()
-    db.close()
+        statements = ledger.statements()
+        assert ledger.actors() and statements
+    path = tmp_path / "l.db"
+    old_ledger(current, path, SCHEMA_V1, 1)  # the version-1 file an older consilience wrote
     with Ledger(path) as upgraded:
         assert upgraded.schema_version == SCHEMA_VERSION
+        assert upgraded.statements() == statements
         assert upgraded.actors() == []
         assert not upgraded.alignment_current()
         assert upgraded.search("the")  # the full-text index was built from the old rows
     with build([str(corpus)], path) as rebuilt:
-        assert rebuilt.last_build is not None and rebuilt.last_build.extracted == 0
+        # Extracted again: the extractor changed with the schema (incidents are new).
+        assert rebuilt.last_build is not None and rebuilt.last_build.extracted == 6
         assert rebuilt.actors()
         assert rebuilt.slots() == slots_before
+
+
+def test_version_3_ledger_is_upgraded_and_extracted_again_on_next_build(
+    tmp_path: Path, corpus: Path
+) -> None:
+    current = tmp_path / "current.db"
+    with build([str(corpus)], current) as ledger:
+        expected = ledger.to_dict()
+    assert expected["statements"] and expected["slots"]
+    path = tmp_path / "l.db"
+    old_ledger(current, path, SCHEMA_V3, 3)
+    with Ledger(path) as upgraded:
+        assert upgraded.schema_version == SCHEMA_VERSION
+        assert not upgraded.alignment_current()
+        assert upgraded.documents() == expected["documents"]
+        for kind in ("entities", "figures", "dates", "statements", "quotes"):
+            assert upgraded.claims(kind) == expected[kind]
+        assert upgraded.incidents() == [] and upgraded.events() == []
+        assert upgraded.slots() == expected["slots"]
+        assert upgraded.search("the")
+        findings = {finding.check: finding for finding in upgraded.check()}
+        assert all(f.ok for name, f in findings.items() if name != "results")
+        assert findings["results"].warning  # aligned again by the next build
+    assert schema_names(path) == schema_names(current)
+    with build([str(corpus)], path) as rebuilt:
+        # A new extractor version: every document is extracted again.
+        assert rebuilt.last_build is not None and rebuilt.last_build.extracted == 6
+        assert rebuilt.alignment_current()
+        assert rebuilt.to_dict() == expected
 
 
 def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ seed articles make a document of many sections without a minute of parsing."""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,13 +12,13 @@ import pytest
 
 import consilience.extract.sections as sections
 from consilience.extract import CLAIM_KINDS, DocumentClaims, extract, extract_many
-from consilience.extract.claims import Claim, claim_id
+from consilience.extract.claims import Claim, FigureClaim, claim_id
 
 from .conftest import text_document
 
 SMALL_SECTION = 5_000
 OFFSETS = ("start", "end", "number_start", "number_end", "date_start", "date_end")
-OFFSETS += ("content_start", "content_end")
+OFFSETS += ("content_start", "content_end", "trigger_start", "trigger_end")
 
 
 @pytest.fixture
@@ -41,20 +41,29 @@ def assert_exact(text: str, claims: DocumentClaims) -> None:
         ]
         for claim in found:
             assert text[claim.start : claim.end] == claim.text
-            for prefix, attribute in (("number", "number_text"), ("date", "date_text")):
-                if hasattr(claim, attribute):
+            for prefix, attribute in (
+                ("number", "number_text"), ("date", "date_text"), ("trigger", "trigger"),
+            ):  # fmt: skip
+                if hasattr(claim, f"{prefix}_start"):
                     start, end = getattr(claim, f"{prefix}_start"), getattr(claim, f"{prefix}_end")
                     assert text[start:end] == getattr(claim, attribute)
             if hasattr(claim, "content"):
                 assert text[claim.content_start : claim.content_end] == claim.content
+    # A figure names an incident of its own document, by the incident's id there.
+    incidents = {incident.id for incident in claims.incidents}
+    assert all(f.incident is None or f.incident in incidents for f in claims.figures)
 
 
-def comparable(claim: Claim, offset: int) -> dict[str, Any]:
-    """A claim without its id, its offsets moved by `offset`."""
+def comparable(claim: Claim, offset: int, claims: DocumentClaims) -> dict[str, Any]:
+    """A claim without its id, its offsets moved by `offset`; the incident a figure names
+    (among `claims`) by where that incident starts."""
     record = {f.name: getattr(claim, f.name) for f in fields(claim) if f.name != "id"}
     for name in OFFSETS:
         if name in record:
             record[name] += offset
+    if record.get("incident") is not None:
+        starts = {incident.id: incident.start for incident in claims.incidents}
+        record["incident"] = starts[record["incident"]] + offset
     return record
 
 
@@ -76,11 +85,11 @@ def test_a_long_document_matches_its_sections_read_alone(
         expected: list[dict[str, Any]] = []
         for start, end in cuts:
             alone = extract(text_document(text[start:end], published="2026-01-20"))
-            expected.extend(comparable(claim, start) for claim in alone.claims_of(kind))
+            expected.extend(comparable(claim, start, alone) for claim in alone.claims_of(kind))
         # A piece read alone has its own document id; the long document's is kept.
         for record in expected:
             record["doc"] = document.id
-        assert [comparable(claim, 0) for claim in whole.claims_of(kind)] == expected, kind
+        assert [comparable(claim, 0, whole) for claim in whole.claims_of(kind)] == expected, kind
 
 
 def test_a_single_line_document_is_cut_at_sentence_ends(
@@ -117,3 +126,18 @@ def test_extract_many_mixes_long_and_short_documents(seeds_dir: Path, small_sect
         for kind in CLAIM_KINDS:
             assert claims.claims_of(kind) == alone.claims_of(kind)
         assert_exact(document.text, claims)
+
+
+def test_a_moved_figure_names_its_incident_by_the_id_in_the_whole() -> None:
+    doc = "a" * 16
+    figure = FigureClaim(
+        id=f"{doc}-f0", doc=doc, start=4, end=20, text="12 were killed", number_text="12",
+        number_start=4, number_end=6, value=12, low=12, high=12, qualifier="exact",
+        measure="killed", subject=None, subject_inherited=True, trigger="killed",
+        implicit=False, place=[], place_inherited=False, time=None, time_inherited=False,
+        attribution=None, incident=f"{doc}-i0",
+    )  # fmt: skip
+    moved = sections.moved(figure, "figures", 100, 3, {f"{doc}-i0": f"{doc}-i2"})
+    assert (moved.id, moved.start, moved.number_end) == (f"{doc}-f3", 104, 106)
+    assert moved.incident == f"{doc}-i2"
+    assert sections.moved(replace(figure, incident=None), "figures", 100, 3, {}).incident is None

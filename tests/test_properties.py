@@ -83,7 +83,7 @@ def test_ingest_never_crashes_on_random_bytes(data: bytes, suffix: str) -> None:
 
 def assert_valid_spans(document: Document) -> None:
     claims = extract(document)
-    for kind in ("entities", "figures", "dates", "events", "quotes"):
+    for kind in ("entities", "figures", "dates", "statements", "incidents", "quotes"):
         for claim in claims.claims_of(kind):
             assert 0 <= claim.start < claim.end <= len(document.text)
             assert document.text[claim.start : claim.end] == claim.text
@@ -91,8 +91,13 @@ def assert_valid_spans(document: Document) -> None:
     for figure in claims.figures:
         assert claim_inside(figure.start, figure.number_start, figure.number_end, figure.end)
         assert document.text[figure.number_start : figure.number_end] == figure.number_text
-    for event in claims.events:
-        assert document.text[event.date_start : event.date_end] == event.date_text
+    for statement in claims.statements:
+        assert document.text[statement.date_start : statement.date_end] == statement.date_text
+    for incident in claims.incidents:
+        assert claim_inside(
+            incident.start, incident.trigger_start, incident.trigger_end, incident.end
+        )
+        assert document.text[incident.trigger_start : incident.trigger_end] == incident.trigger
     for quote in claims.quotes:
         assert claim_inside(quote.start, quote.content_start, quote.content_end, quote.end)
         assert document.text[quote.content_start : quote.content_end] == quote.content

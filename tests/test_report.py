@@ -88,9 +88,11 @@ def test_report_is_self_contained(seed_report: Path, seed_ledger: Path) -> None:
         assert f'id="slot-{slot["id"]}"' in html
     for document in documents:
         assert f'id="doc-{document["id"]}"' in html
-    # One chart per disputed slot.
+    # One chart per disputed slot, one per event toll, and the timeline.
     disputed = [s for s in slots if s["verdict"] in ("conflicting", "compatible")]
-    assert html.count("<svg") == len(disputed) + 1  # and the timeline
+    tolls = html.count('reported over time"')
+    assert tolls >= 1
+    assert html.count("<svg") - tolls == len(disputed) + 1
 
 
 def test_report_click_on_a_conflicting_slot_shows_the_passage(seed_report: Path) -> None:

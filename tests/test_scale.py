@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import signal
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ from .conftest import run_cli
 
 distributed = pytest.importorskip("distributed")
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = json.loads((ROOT / "src/consilience/schema/consilience-1.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "src/consilience/schema/consilience-2.schema.json").read_text())
 
 
 @pytest.fixture(scope="module")
@@ -264,7 +265,7 @@ def test_parquet_input_is_read_in_row_groups_like_jsonl(tmp_path: Path) -> None:
     # The same records as JSONL are the same documents with the same claims.
     with build([str(tmp_path / "corpus.jsonl")], tmp_path / "j.db") as built:
         from_jsonl = built.to_dict()
-    for kind in ("entities", "figures", "dates", "events", "quotes"):
+    for kind in ("entities", "figures", "dates", "statements", "incidents", "quotes"):
         assert from_parquet[kind] == from_jsonl[kind]
     assert from_parquet["figures"]
     jsonschema.validate(from_parquet, SCHEMA)
@@ -303,6 +304,26 @@ def test_out_dir_round_trip_matches_the_ledger(
     (tmp_path / "other" / "thesis.txt").write_text("mine")
     with pytest.raises(ClaimsDirectoryError, match="not a consilience claims directory"):
         build_partitioned(paths, tmp_path / "other")
+
+
+def test_out_dir_of_format_1_is_extracted_again_and_rewritten(
+    tmp_path: Path, examples_dir: Path
+) -> None:
+    out = tmp_path / "claims"
+    build_partitioned([str(examples_dir)], out).close()
+    expected = serial_json([str(examples_dir)], tmp_path / "serial.db")
+    # What a format-1 build left: dated statements in events/, no incidents/.
+    (out / "statements").rename(out / "events")
+    shutil.rmtree(out / "incidents")
+    manifest = json.loads((out / "manifest.json").read_text())
+    (out / "manifest.json").write_text(json.dumps({**manifest, "format": 1}))
+    with pytest.raises(ClaimsDirectoryError, match="format 1 is older"):
+        ClaimsDirectory(out)
+    with build_partitioned([str(examples_dir)], out) as claims:
+        assert (claims.last_build.extracted, claims.last_build.unchanged) == (6, 0)
+        assert claims.to_json() == expected
+    assert not (out / "events").exists()
+    assert json.loads((out / "manifest.json").read_text())["format"] == partitioned.FORMAT_VERSION
 
 
 def test_build_flags(tmp_path: Path, examples_dir: Path) -> None:

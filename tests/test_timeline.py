@@ -5,7 +5,9 @@ day; a vague date does not swallow specific events; entries come in calendar ord
 from __future__ import annotations
 
 import json
+import math
 import random
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ def event(
     actors: tuple[str, ...] = (),
     places: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """An event claim shaped as `Ledger.events()` returns it."""
+    """A dated statement claim shaped as `Ledger.statements()` returns it."""
     return {
         "id": f"{doc}-e{n}",
         "doc": doc,
@@ -291,7 +293,7 @@ def _overlaps(claim: dict[str, Any], start: int, end: int) -> bool:
 def test_the_seed_timeline_merges_what_the_sources_share(seeds_dir: Path, tmp_path: Path) -> None:
     with build([str(seeds_dir)], tmp_path / "seeds.db") as ledger:
         names = {d["id"]: Path(d["path"]).name for d in ledger.documents()}
-        events = ledger.events()
+        events = ledger.statements()
     timeline = build_timeline(events)
     starts = [entry.start for entry in timeline]
     assert starts == sorted(starts)
@@ -366,3 +368,115 @@ def test_blocking_misses_no_pair_that_all_pairs_would_merge() -> None:
     }
     found = {(a, b) for _, a, b in _links(claims)}
     assert everything and found == {tuple(sorted(pair)) for pair in everything}
+
+
+# Dated statements of four seed articles as their extraction gives them (article, number,
+# date, mod, clause, actors, places): the night attack on Baku, Heydar Aliyev in Moscow the
+# next day and the parliament's resolution of March 1994, told with dates of different
+# granularity (a night, a year, a third of a month, a month, a day).
+SEED_STATEMENTS = [
+    ("a", 4, "1990-01-19/1990-01-20", None,
+     "military units of the former Soviet Union attacked the civilian population of Baku "
+     "from both land and sea", (), ("Soviet Union", "Baku")),
+    ("b", 5, "1990", None,
+     "the night of January 19 to 20, the former Soviet military troops attacked Baku by the "
+     "land and sea", ("Soviet",), ("Baku",)),
+    ("b", 6, "1990-01-19/1990-01-20", None,
+     "1990, , the former Soviet military troops attacked Baku by the land and sea",
+     ("Soviet",), ("Baku",)),
+    ("d", 4, "1990-01-19/1990-01-20", None,
+     "units of the Soviet Army, special forces, and internal troops stormed the cities of "
+     "Baku, Sumgayit, Lankaran, and Neftchala", ("the Soviet Army",),
+     ("Baku", "Sumgayit", "Lankaran", "Neftchala")),
+    ("c", 7, "1990-01", "MID",
+     "more than 66,000 soldiers and officers from units of the USSR Ministry of Defense, the "
+     "State Security Committee, and the Ministry of Internal Affairs were brought to",
+     ("the USSR Ministry of Defense", "the State Security Committee",
+      "the Ministry of Internal Affairs"), ()),
+    ("b", 8, "1990-01-21", None,
+     "those hard days of people, ,Heydar Aliyev, the National Leader of Azerbaijan arrived in "
+     "Azerbaijan’s representation in Moscow", ("Heydar Aliyev", "the National Leader"),
+     ("Azerbaijan", "Moscow")),
+    ("c", 11, "1990-01-21", None,
+     "the prohibitions of the Soviet regime, he came to Azerbaijan’s Permanent Mission in "
+     "Moscow, publicly accused the organizers of the bloody tragedy before the world "
+     "community, and called on the Azerbaijani people to unite",
+     ("Soviet", "Azerbaijan’s Permanent Mission", "Azerbaijani"), ("Moscow",)),
+    ("a", 13, "1994-03", None,
+     "a parliamentary decision titled “On the tragic events committed in Baku on 20 January "
+     "1990” was adopted", (), ("Baku",)),
+    ("c", 14, "1994-03-29", None,
+     "Later, again at his initiative, the tragedy received for the first time a political and "
+     "legal assessment at the state level by the highest legislative body—the Milli Majlis "
+     "(National Assembly", (), ()),
+    ("d", 7, "1994-03", None,
+     "the Milli Majlis (Parliament) of the Republic of Azerbaijan adopted the decisive "
+     "resolution “On the tragic events committed in Baku on 20 January 1990,” officially "
+     "recognizing the Soviet aggression and honoring the victims as Martyrs",
+     ("the Milli Majlis", "Parliament", "Soviet", "Martyrs"),
+     ("the Republic of Azerbaijan", "Baku")),
+]  # fmt: skip
+
+
+def syndicated(copies: int, *, credited: bool = False) -> list[dict[str, Any]]:
+    """The seed statements as `copies` outlets carry them, each copy a document of its own
+    (`{article}{copy}`); `credited` ends each clause with the outlet's name, a word no other
+    copy has."""
+    statements = []
+    for copy in range(copies):
+        outlet = "Outlet" + "".join("abcdefghij"[int(digit)] for digit in str(copy))
+        for article, n, date, mod, what, actors, places in SEED_STATEMENTS:
+            clause = f"{what} ({outlet})" if credited else what
+            doc = f"{article}{copy:015d}"
+            statements.append(event(doc, n, date, clause, mod=mod, actors=actors, places=places))
+    return statements
+
+
+def shapes(timeline: list[TimelineEntry]) -> set[tuple[Any, ...]]:
+    """Each entry as its date and the seed statements it holds (article and place in it),
+    whichever copies they are."""
+    return {
+        (entry.date, entry.mod, entry.start, entry.end, frozenset(
+            (span["doc"][0], span["start"]) for span in entry.spans
+        ))
+        for entry in timeline
+    }  # fmt: skip
+
+
+def test_two_hundred_copies_give_the_entries_of_three() -> None:
+    few, many = build_timeline(syndicated(3)), build_timeline(syndicated(200))
+    assert shapes(many) == shapes(few)
+    assert len(few) < len(SEED_STATEMENTS)  # the articles do tell the same happenings
+    assert {(e.date, e.what) for e in many} == {(e.date, e.what) for e in few}
+    for entry in many:
+        articles = sorted({doc[0] for doc in entry.documents})
+        assert list(entry.documents) == [f"{a}{copy:015d}" for a in articles for copy in range(200)]
+        assert len(entry.spans) == 200 * len({(s["doc"][0], s["start"]) for s in entry.spans})
+
+
+def test_two_hundred_credited_copies_give_the_entries_of_three() -> None:
+    # Every copy's clauses differ by the outlet's name: near-copies, not copies; counted one
+    # by one, each word of a clause would be found in more claims than may propose pairs.
+    few = build_timeline(syndicated(3, credited=True))
+    many = build_timeline(syndicated(200, credited=True))
+    assert shapes(many) == shapes(few) == shapes(build_timeline(syndicated(3)))
+    for entry in many:
+        articles = sorted({doc[0] for doc in entry.documents})
+        assert list(entry.documents) == [f"{a}{copy:015d}" for a in articles for copy in range(200)]
+
+
+def test_label_centrality_by_word_share_is_the_pairwise_sum() -> None:
+    from consilience.align import timeline
+
+    rnd = random.Random(3)
+    vocabulary = [f"w{chr(97 + n // 26)}{chr(97 + n % 26)}" for n in range(40)]
+    counts = Counter(frozenset(rnd.sample(vocabulary, rnd.randrange(0, 9))) for _ in range(400))
+    assert len(counts) > timeline._PAIRWISE_LABEL
+    by_share = timeline._centrality(counts)
+    for mine in list(counts)[:50]:
+        pairwise = sum(
+            (n - (other == mine)) * len(mine & other) / math.sqrt(len(mine) * len(other))
+            for other, n in counts.items()
+            if mine and other
+        )
+        assert math.isclose(by_share[mine], pairwise, rel_tol=1e-9, abs_tol=1e-9)

@@ -97,7 +97,9 @@ def test_document_detail_gives_text_claims_and_runs(client: TestClient, ledger: 
     listing = get_json(client, "/api/documents?limit=2")
     assert listing["total"] == 6 and len(listing["items"]) == 2
     first = listing["items"][0]
-    assert set(first["claims"]) == {"entities", "figures", "dates", "events", "quotes"}
+    assert set(first["claims"]) == {
+        "entities", "figures", "dates", "statements", "incidents", "quotes",
+    }  # fmt: skip
     assert first["claims"]["figures"] == len(ledger.document_claims(first["id"])["figures"])
     detail = get_json(client, f"/api/documents/{first['id']}")
     text = ledger.document_text(first["id"])

@@ -12,14 +12,17 @@ from collections.abc import Iterator
 from pathlib import PurePath
 from typing import Any
 
-from consilience.align.actors import build_actor_index, name_key
+from consilience.align.actors import build_actor_index
+from consilience.align.event_records import event_record
+from consilience.align.events import Mention, mention_from_claim, resolve_events
 from consilience.align.figures import Figure, load_figures
 from consilience.align.grouping import group_figures
 from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
 from consilience.align.slots import SameValueIndex, Slot, build_slot
 from consilience.align.timeline import build_timeline
-from consilience.extract.figures.scope import PLACE_LABELS
+from consilience.extract.incident_kinds import OTHER, load_vocabulary
+from consilience.places import load_gazetteer
 from consilience.store import Ledger
 from consilience.store.ledger import result_json
 
@@ -33,24 +36,28 @@ def align(ledger: Ledger) -> None:
     links = [link.to_dict() for link in find_reuse(ledger.iter_texts())]
     ledger.replace_results("reuse", links)
     store_slots(ledger, links)
-    timeline = build_timeline(ledger.iter_claims("events"))
+    timeline = build_timeline(ledger.iter_claims("statements"))
     ledger.replace_results("timeline", [entry.to_dict() for entry in timeline])
     actors = build_actor_index(ledger.iter_claims("entities"), ledger.iter_texts())
     ledger.replace_results("actors", [entry.to_dict() for entry in actors])
 
 
 def store_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> int:
-    """Compute the slots and store them, most-reported first. Each slot is written as soon
-    as it is built, so memory holds only the sort keys, not every slot."""
+    """Compute the events and their slots and store them, most-reported first. Each slot is
+    written as soon as it is built, so memory holds only the sort keys, not every slot."""
     count = 0
+
+    events: list[dict[str, Any]] = []
 
     def rows() -> Iterator[tuple[tuple[int, str, str, str], str, str]]:
         nonlocal count
-        for slot in iter_slots(ledger, links):
+        for slot in iter_slots(ledger, links, events):
             count += 1
             yield _slot_order(slot), slot.id, result_json(slot.to_dict())
 
     ledger.replace_sorted_results("slots", rows())
+    events.sort(key=lambda event: (-event["sources"], event["date"]["start"] or "", event["id"]))
+    ledger.replace_results("events", events)
     return count
 
 
@@ -59,10 +66,15 @@ def align_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> li
     return sorted(iter_slots(ledger, links), key=_slot_order)
 
 
-def iter_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> Iterator[Slot]:
-    """Slots for every figure claim in the ledger, block by block. Python's cyclic garbage
-    collector is paused meanwhile: the records hold no cycles, and its full passes over a
-    million live records would make the run grow faster than the corpus."""
+def iter_slots(
+    ledger: Ledger,
+    links: list[dict[str, Any]] | None = None,
+    events: list[dict[str, Any]] | None = None,
+) -> Iterator[Slot]:
+    """Slots for every figure claim in the ledger, event by event. When `events` is a list,
+    the event records are appended to it, each with its slots and tolls. Python's cyclic
+    garbage collector is paused meanwhile: the records hold no cycles, and its full passes
+    over a million live records would make the run grow faster than the corpus."""
     documents = ledger.documents()
     published = {str(doc["id"]): doc.get("published") for doc in documents}
     names = {str(doc["id"]): _document_name(doc) for doc in documents}
@@ -71,9 +83,14 @@ def iter_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> Ite
     gc.disable()
     try:
         figures = list(load_figures(ledger.iter_claims("figures"), published))
-        groups = group_figures(figures, _places_by_document(ledger, figures))
+        resolved = resolve_events(_mentions(ledger, figures, published))
+        gazetteer = load_gazetteer()
+        event_of = {m.id: event.id for event in resolved for m in event.mentions}
+        records = {event.id: event_record(event, gazetteer) for event in resolved}
+        groups = group_figures(figures, event_of)
         del figures
         same_value = SameValueIndex(groups)
+        tolls: dict[str, list[Slot]] = defaultdict(list)
 
         def name(doc_id: str) -> str:
             return names.get(doc_id, doc_id)
@@ -81,37 +98,79 @@ def iter_slots(ledger: Ledger, links: list[dict[str, Any]] | None = None) -> Ite
         for index, group in enumerate(groups):
             slot = build_slot(group, reuse, name)
             same_value.explain(slot, group, index, name)
+            first = group[0]
+            event_id = event_of.get(first.incident or "", "") or event_of.get(first.doc, "")
+            record = records.get(event_id)
+            if record is not None:
+                slot.event.update(id=event_id, kind=record["kind"], label=record["label"])
+                tolls[event_id].append(slot)
             yield slot
+        if events is not None:
+            for event in resolved:
+                record = records[event.id]
+                _add_slots(record, tolls.get(event.id, []), reuse)
+                events.append(record)
     finally:
         if collecting:
             gc.enable()
 
 
+def _mentions(
+    ledger: Ledger, figures: list[Figure], published: dict[str, str | None]
+) -> Iterator[Mention]:
+    """Every incident claim, and a stand-in for each document with figures that count no
+    incident (its document names none): kind `other`, its figures' places, its day."""
+    gazetteer = load_gazetteer()
+    vocabulary = load_vocabulary()
+    for claim in ledger.iter_claims("incidents"):
+        yield mention_from_claim(claim, published.get(str(claim["doc"])), gazetteer, vocabulary)
+    unlinked: dict[str, list[str]] = defaultdict(list)
+    for figure in figures:
+        if figure.incident is None:
+            unlinked[figure.doc].extend(figure.places)
+    for doc, places in unlinked.items():
+        day = published.get(doc)
+        stand_in = {
+            "id": doc,
+            "doc": doc,
+            "kind": OTHER,
+            "places": list(dict.fromkeys(places)),
+            "place_ids": [
+                place.id for name in dict.fromkeys(places) if (place := gazetteer.resolve(name))
+            ],
+            "date": day[:10] if day else None,
+            "date_source": "published",
+            "text": "",
+        }
+        yield mention_from_claim(stand_in, day, gazetteer, vocabulary)
+
+
+def _add_slots(record: dict[str, Any], slots: list[Slot], reuse: ReuseIndex) -> None:
+    """An event's slots, its source counts and its toll per measure: the slot of that
+    measure that counts people (else any) with the most sources."""
+    record["slots"] = [slot.id for slot in slots]
+    documents = set(record["documents"])
+    record["sources"] = len(documents)
+    record["independent_sources"] = reuse.independent_count(documents)
+    tolls: dict[str, dict[str, Any]] = {}
+    ranked = sorted(slots, key=lambda s: (s.subject != "people", -s.sources, s.id))
+    for slot in ranked:
+        if slot.measure in tolls:
+            continue
+        latest = slot.latest or {}
+        tolls[slot.measure] = {
+            "slot": slot.id,
+            "best": slot.best,
+            "low": slot.low,
+            "high": slot.high,
+            "latest": latest.get("value"),
+            "claims": list(slot.claims),
+        }
+    record["tolls"] = tolls
+
+
 def _slot_order(slot: Slot) -> tuple[int, str, str, str]:
     return (-slot.sources, slot.event["start"] or "", slot.measure, slot.id)
-
-
-def _places_by_document(ledger: Ledger, figures: list[Figure]) -> dict[str, frozenset[str]]:
-    """The place names each document mentions: its place entities, its figures' places, and
-    entities of other labels whose name some figure gives as its place (the small NER model
-    often calls a town an organisation or a person).
-
-    Only documents with at least one place entity are listed: a document whose places come
-    from figures alone ("near the mill bridge") says too little to be set apart as another
-    event, so grouping keeps it with the main one."""
-    names: dict[str, set[str]] = defaultdict(set)
-    for figure in figures:
-        names[figure.doc].update(figure.places)
-    figure_places = {place for found in names.values() for place in found}
-    placed: set[str] = set()
-    for entity in ledger.iter_claims("entities"):
-        name = name_key(str(entity["text"]))
-        if entity["label"] in PLACE_LABELS:
-            placed.add(str(entity["doc"]))
-            names[str(entity["doc"])].add(name)
-        elif name in figure_places:
-            names[str(entity["doc"])].add(name)
-    return {doc: frozenset(found) for doc, found in names.items() if doc in placed}
 
 
 def _document_name(document: dict[str, Any]) -> str:

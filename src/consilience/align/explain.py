@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from consilience.align.figures import CUMULATIVE, GENERIC_HEADS, Figure
 from consilience.align.independence import ReuseIndex
+from consilience.align.nesting import nested
 
 # The most documents of each value compared with each other value, so that a slot stated by
 # thousands of documents costs a bounded number of comparisons.
@@ -75,6 +76,11 @@ def scope_reason(first: Figure, second: Figure) -> str | None:
     """Why the two figures may cover different ground, or None when their stated places
     and periods do not account for the gap (a wider scope with a smaller count does not)."""
     places_1, places_2 = set(first.places), set(second.places)
+    if inside := nested(first, second):
+        inner, outer = inside
+        if _larger(inner, outer):
+            return None  # a part larger than its whole: see compare
+        return f"{', '.join(inner.places)} lie within {', '.join(outer.places)}"
     if places_1 and places_2 and places_1 != places_2:
         shown = f"places differ ({', '.join(first.places)} vs {', '.join(second.places)})"
         if places_1 < places_2 and _larger(second, first):
@@ -160,6 +166,15 @@ def compare(first: Figure, second: Figure) -> list[tuple[str, str]]:
         if scope and not set(first.places) & set(second.places):
             return [("scope", scope)]
         return [("same_source_inconsistency", scope or "same document")]
+    if (inside := nested(first, second)) and _larger(*inside):
+        inner, outer = inside
+        return [
+            (
+                "contradiction",
+                f"more are counted in {', '.join(inner.places)} than in "
+                f"{', '.join(outer.places)}, which contains them",
+            )
+        ]
     if scope := scope_reason(first, second):
         found.append(("scope", scope))
     if subject := subject_reason(first, second):

@@ -97,6 +97,7 @@ class Figure:
     event_span: Span | None  # the time used to find the event: own time or publication
     published: float | None
     revision: bool  # its clause says it revises an earlier figure ("rose to")
+    incident: str | None  # the incident claim of its document it counts
 
     @property
     def key(self) -> tuple[float | None, float | None, float | None]:
@@ -196,6 +197,7 @@ def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) 
         event_span=event_span,
         published=_published_moment(published),
         revision=bool(_REVISION.search(str(claim.get("text") or ""))),
+        incident=claim.get("incident"),
     )
 
 

@@ -30,6 +30,24 @@ class ReuseIndex:
             if start < figure.end and figure.start < end:
                 yield other, other_start, other_end
 
+    def independent_count(self, documents: Iterable[str]) -> int:
+        """The number of `documents`, counting once every set of them linked by shared
+        passages (copies of one story count as one source)."""
+        docs = set(documents)
+        parent = {doc: doc for doc in docs}
+
+        def root(doc: str) -> str:
+            while parent[doc] != doc:
+                parent[doc] = parent[parent[doc]]
+                doc = parent[doc]
+            return doc
+
+        for doc in docs:
+            for _, _, other, _, _ in self._passages.get(doc, ()):
+                if other in docs:
+                    parent[root(doc)] = root(other)
+        return len({root(doc) for doc in docs})
+
     def shared(self, first: Figure, second: Figure) -> bool:
         """True when the two figures' clauses lie in passages their documents share."""
         return any(

@@ -28,7 +28,6 @@ from consilience.align.explain import (
     stated,
 )
 from consilience.align.figures import Figure
-from consilience.align.grouping import MERGE_SLACK_DAYS
 from consilience.align.independence import ReuseIndex, independent_sources
 from consilience.align.timespan import DAY, Span
 
@@ -36,6 +35,10 @@ BEST_RULE = (
     "the value stated by the most independent sources, ties to the lower value; "
     "the latest figure when reports revise each other"
 )
+
+# Figures this many days apart may still count one event (reports a day or two after an
+# earthquake date it "on Monday"; the toll of a night spans two dates).
+MERGE_SLACK_DAYS = 7
 
 
 @dataclass

@@ -15,11 +15,18 @@ values that name no calendar days (durations, `PRESENT_REF`, None) have no place
 calendar line, so they get no entry. BEFORE, AFTER and APPROX keep the interval of the date
 they qualify (the entry carries the mod); START, MID and END narrow it to a calendar third.
 
-Cost: claims are blocked by month, year, decade or century according to how coarse their
-own date is, and within a block only claims that share an informative word are compared, so the
-work grows with the number of claims, not with its square. Links are then applied strongest
-first through a union-find that refuses any union whose members would no longer share a
-common day: one vague "1990" cannot chain January and November into one entry.
+Cost: claims that are copies of each other (the same days and the same words, as a story
+syndicated to many outlets repeats them) are one node from the start: any two of them
+would link at full strength, so they join first anyway. The remaining claims are blocked by
+month, year, decade or century according to how coarse their own date is, and within a
+block only claims that share an informative word are compared, so the work grows with the
+number of claims, not with its square. Near-copies (the same days, nearly the same words:
+one outlet's edit of the story) are found through MinHash buckets, a bounded number of
+comparisons each, and link; where eight or more of them share a word, one stands for them
+all, and a word with more than a hundred claims in a block, so counted, proposes no pairs.
+Links are then applied strongest first through a union-find that refuses any union whose
+members would no longer share a common day: one vague "1990" cannot chain January and
+November into one entry.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from itertools import chain
 from typing import Any
 
 from consilience.align import words
@@ -42,10 +50,23 @@ from consilience.align.timespan import parse_span
 # content words name the same happening. A day or month against a year: three, covering
 # half the shorter clause. Against a decade or a century: four, covering most of it.
 _THRESHOLDS = ((31.0, 2, 0.25), (366.0, 3, 0.5), (math.inf, 4, 0.6))
+_LEAST_SHARED = min(least for _, least, _ in _THRESHOLDS)  # a claim of fewer words links to none
 # A word found in more claims of one block than this proposes no comparisons (it still
 # counts when two claims are compared); it keeps the cost linear on one-topic corpora.
+# Near-copies link and count once: claims of the same days whose shorter clause shares
+# _NEAR_COPY of its words with the other link as a family, and a family of _FAMILY or more
+# claims of a word is one of them for that word. Candidate near-copies meet in a MinHash
+# band (_BANDS bands of _ROWS rows: sets sharing 75% of their words meet in one with
+# p > 0.96, sets sharing 20% with p < 0.05), each claim compared with at most _PEERS claims
+# before it in the band's bucket.
 _MAX_POSTING = 100
+_NEAR_COPY = 0.8
+_FAMILY = 8
+_BANDS, _ROWS = 6, 3
+_PEERS = 4
+_PRIME = (1 << 61) - 1
 _LABEL_CHARS = 100
+_PAIRWISE_LABEL = 128  # distinct word sets of an entry whose label centrality is pairwise
 _LEVEL_MONTHS = (1, 12, 120, 1200)  # block widths: month, year, decade, century
 
 # Words of dates and times: the dates are compared apart, so they must not count as the
@@ -60,8 +81,11 @@ _DATE_WORDS = frozenset(_DATE_WORDS_TEXT.split())
 
 def content_words(event: dict[str, Any]) -> frozenset[str]:
     """Stems of the content words of an event's clause and of its actor and place names."""
-    text = " ".join([event.get("what") or "", *event.get("actors", []), *event.get("places", [])])
-    return words.content_words(text, _DATE_WORDS)
+    return words.content_words(_clause(event), _DATE_WORDS)
+
+
+def _clause(event: dict[str, Any]) -> str:
+    return " ".join([event.get("what") or "", *event.get("actors", []), *event.get("places", [])])
 
 
 @dataclass(frozen=True)
@@ -88,6 +112,8 @@ def same_happening(a: _Claim, b: _Claim) -> float | None:
     if a.first > b.last or b.first > a.last or not a.words or not b.words:
         return None
     shared = len(a.words & b.words)
+    if shared < _LEAST_SHARED:
+        return None
     overlap = shared / min(len(a.words), len(b.words))
     longer, shorter = max(a.days, b.days), min(a.days, b.days)
     width = longer if longer >= 2 * shorter else 1
@@ -126,40 +152,129 @@ class TimelineEntry:
 def _links(claims: list[_Claim]) -> list[tuple[float, str, str]]:
     """Candidate pairs that pass `same_happening`, found block by block. A claim sits in the
     blocks of its own level and of every coarser one; a block compares only pairs whose
-    coarser member belongs to that level, so each pair is weighed in one kind of block."""
+    coarser member belongs to that level, so each pair is weighed in one kind of block.
+    Near-copies link first, found through `_near_copies` whatever their words."""
     blocks: dict[tuple[int, int], list[int]] = defaultdict(list)
     for index, claim in enumerate(claims):
+        if len(claim.words) < _LEAST_SHARED:
+            continue
         first, last = (date.fromordinal(day) for day in (claim.first, claim.last))
         first_month, last_month = (d.year * 12 + d.month - 1 for d in (first, last))
         for level in range(claim.level, len(_LEVEL_MONTHS)):
             width = _LEVEL_MONTHS[level]
             for bucket in range(first_month // width, last_month // width + 1):
                 blocks[(level, bucket)].append(index)
-    found: dict[tuple[str, str], float] = {}
+    levels = [claim.level for claim in claims]
+    weighed: dict[tuple[int, int], float | None] = {}  # by index, smaller first
+
+    def weigh(left: int, right: int) -> float | None:
+        pair = (left, right) if left < right else (right, left)
+        if pair not in weighed:
+            weighed[pair] = same_happening(claims[left], claims[right])
+        return weighed[pair]
+
+    def compare(level: int, indices: list[int]) -> None:
+        own = [index for index in indices if levels[index] == level]
+        finer = [index for index in indices if levels[index] < level]
+        for i, left in enumerate(own):
+            for right in chain(own[i + 1 :], finer):
+                weigh(left, right)
+
+    # Near-copies (the same days, most words in common) make families; in a word's claims,
+    # a family of _FAMILY or more counts once, its first claim standing for all.
+    family = list(range(len(claims)))
+
+    def root(index: int) -> int:
+        while family[index] != index:
+            family[index] = family[family[index]]
+            index = family[index]
+        return index
+
+    linkable = sorted({index for members in blocks.values() for index in members})
+    for left, right in _near_copies(claims, linkable):
+        strength = same_happening(claims[left], claims[right])
+        if strength is not None and strength >= _NEAR_COPY:
+            weighed[(left, right) if left < right else (right, left)] = strength
+            a, b = root(left), root(right)
+            family[max(a, b)] = min(a, b)
+
+    def fewer(indices: list[int]) -> list[int]:
+        heads = [root(index) for index in indices]
+        sizes = Counter(heads)
+        if max(sizes.values()) < _FAMILY:
+            return indices
+        kept, seen = [], set()
+        for index, head in zip(indices, heads, strict=True):
+            if sizes[head] < _FAMILY or head not in seen:
+                kept.append(index)
+                seen.add(head)
+        return kept
+
     for (level, _), members in sorted(blocks.items()):
         postings: dict[str, list[int]] = defaultdict(list)
         for index in members:
             for word in claims[index].words:
                 postings[word].append(index)
         for indices in postings.values():
-            if len(indices) > _MAX_POSTING:
-                continue
-            for i, left in enumerate(indices):
-                for right in indices[i + 1 :]:
-                    a, b = claims[left], claims[right]
-                    ids = sorted((a.event["id"], b.event["id"]))
-                    pair = (ids[0], ids[1])
-                    if max(a.level, b.level) != level or pair in found:
-                        continue
-                    strength = same_happening(a, b)
-                    if strength is not None:
-                        found[pair] = strength
-    return sorted(((s, a, b) for (a, b), s in found.items()), key=lambda x: (-x[0], x[1], x[2]))
+            if len(indices) >= _FAMILY:
+                indices = fewer(indices)
+            if len(indices) <= _MAX_POSTING:
+                compare(level, indices)
+    found = []
+    for (left, right), strength in weighed.items():
+        if strength is not None:
+            a, b = sorted((claims[left].event["id"], claims[right].event["id"]))
+            found.append((strength, a, b))
+    return sorted(found, key=lambda x: (-x[0], x[1], x[2]))
+
+
+def _word_hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+_SALTS = [(_word_hash(f"a{i}") | 1, _word_hash(f"b{i}")) for i in range(_BANDS * _ROWS)]
+
+
+def _near_copies(claims: list[_Claim], indices: list[int]) -> Iterable[tuple[int, int]]:
+    """Pairs of `claims[i]` for i in `indices` with the same days that meet in a MinHash
+    band of their words, each paired with at most `_PEERS` of the claims before it in
+    the band's bucket: linear in the number of claims however many copies share a bucket."""
+    permuted: dict[str, tuple[int, ...]] = {}  # a word's place in each permutation
+    buckets: dict[tuple[int, ...], list[int]] = defaultdict(list)
+    for index in indices:
+        claim = claims[index]
+        for word in claim.words:
+            if word not in permuted:
+                hashed = _word_hash(word)
+                permuted[word] = tuple((a * hashed + b) % _PRIME for a, b in _SALTS)
+        places = [permuted[word] for word in claim.words]
+        signature = [min(column) for column in zip(*places, strict=True)]
+        for band in range(_BANDS):
+            rows = tuple(signature[band * _ROWS : (band + 1) * _ROWS])
+            buckets[(claim.first, claim.last, band, *rows)].append(index)
+    for bucket in buckets.values():
+        for i, right in enumerate(bucket):
+            for left in bucket[max(0, i - _PEERS) : i]:
+                yield left, right
+
+
+def _copies(claims: list[_Claim]) -> list[list[_Claim]]:
+    """The claims by copy, each list in id order: claims with the same days and the same
+    words, enough of them that two such claims name the same happening, together; any other
+    claim alone."""
+    copies: dict[object, list[_Claim]] = defaultdict(list)
+    for claim in claims:
+        alike = same_happening(claim, claim) is not None
+        copies[(claim.first, claim.last, claim.words) if alike else claim.event["id"]].append(claim)
+    return [sorted(members, key=lambda m: m.event["id"]) for members in copies.values()]
 
 
 def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
     """Union-find over the links, strongest first; each group keeps the days all its
-    members share and a union that would leave none is refused."""
+    members share and a union that would leave none is refused. Copies are one node: the
+    claim of the smallest id stands for them all."""
+    copies = _copies(claims)
+    claims = [members[0] for members in copies]
     parent = {c.event["id"]: c.event["id"] for c in claims}
     common = {c.event["id"]: (c.first, c.last) for c in claims}
 
@@ -177,8 +292,8 @@ def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
             parent[max(ra, rb)] = min(ra, rb)
             common[min(ra, rb)] = (low, high)
     groups: dict[str, list[_Claim]] = defaultdict(list)
-    for claim in claims:
-        groups[root(claim.event["id"])].append(claim)
+    for members in copies:
+        groups[root(members[0].event["id"])].extend(members)
     return list(groups.values())
 
 
@@ -186,15 +301,8 @@ def _label(members: list[_Claim]) -> str:
     """The clause closest to all the others (summed cosine of word sets), tidied and cut:
     the extractor leaves ", ," where it took the date out."""
     texts = [m for m in members if (m.event.get("what") or "").strip()] or members
-
-    def centrality(m: _Claim) -> float:
-        return sum(
-            len(m.words & o.words) / math.sqrt(len(m.words) * len(o.words))
-            for o in texts
-            if o is not m and m.words and o.words
-        )
-
-    best = max(texts, key=lambda m: (centrality(m), len(m.words), m.event["id"]))
+    centrality = _centrality(Counter(m.words for m in texts))
+    best = max(texts, key=lambda m: (centrality[m.words], len(m.words), m.event["id"]))
     text = re.sub(r"\s+", " ", best.event.get("what") or "")
     text = re.sub(r"\s+([,;:.)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
@@ -204,6 +312,30 @@ def _label(members: list[_Claim]) -> str:
         cut = text.rfind(" ", 0, _LABEL_CHARS)
         text = text[: cut if cut > 0 else _LABEL_CHARS].rstrip(" ,;:") + "\u2026"
     return text
+
+
+def _centrality(counts: Counter[frozenset[str]]) -> dict[frozenset[str], float]:
+    """For each word set, the summed cosine with every other clause's (`counts` says how
+    many clauses have each set; a clause is not its own neighbour). Pair by pair while the
+    sets are few; with many near-copies, through each word's share of the sum, which gives
+    the same up to rounding in time linear in the words."""
+    if len(counts) <= _PAIRWISE_LABEL:
+        return {
+            mine: sum(
+                (n - (other == mine)) * len(mine & other) / math.sqrt(len(mine) * len(other))
+                for other, n in counts.items()
+                if mine and other and (other != mine or n > 1)
+            )
+            for mine in counts
+        }
+    share: dict[str, float] = defaultdict(float)
+    for other, n in counts.items():
+        for word in other:
+            share[word] += n / math.sqrt(len(other))
+    return {
+        mine: math.fsum(share[w] for w in mine) / math.sqrt(len(mine)) - 1 if mine else 0.0
+        for mine in counts
+    }
 
 
 def _entry(members: list[_Claim]) -> TimelineEntry:
@@ -244,10 +376,14 @@ def build_timeline(events: Iterable[dict[str, Any]]) -> list[TimelineEntry]:
     1990 before the year 1990), and a vague date sits where it begins. Claims whose date names no
     calendar days (None, recurring `XXXX-..`, durations) are left out."""
     claims: dict[str, _Claim] = {}
+    known: dict[str, frozenset[str]] = {}  # the copies of a story share their clauses
     for event in events:
         span = parse_span(event.get("date"), event.get("mod"))
         if span is not None:
-            claims[event["id"]] = _Claim(event, span.first, span.last, content_words(event))
+            clause = _clause(event)
+            if clause not in known:
+                known[clause] = words.content_words(clause, _DATE_WORDS)
+            claims[event["id"]] = _Claim(event, span.first, span.last, known[clause])
     ordered = [claims[key] for key in sorted(claims)]
     entries = [_entry(group) for group in _cluster(ordered)]
     return sorted(entries, key=lambda e: (e.start, e.end, e.id))

@@ -17,6 +17,7 @@ from consilience.ingest.problems import printable
 from consilience.present.export import (
     CSV_TABLES,
     base_columns,
+    events_csv,
     table_rows,
     to_csv,
     write_csv_tables,
@@ -31,17 +32,24 @@ from consilience.store.ledger import CHECK_HINT
 @app.command("export")
 def export_command(
     ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="json or csv.")] = "json",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="json, csv or events-csv.")
+    ] = "json",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="File (json), or folder for all CSV tables (csv)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="File (json, events-csv), or folder for all CSV tables (csv).",
+        ),
     ] = None,
     table: Annotated[
         str | None,
         typer.Option(help=f"With csv and no -o: one table to print ({', '.join(CSV_TABLES)})."),
     ] = None,
 ) -> None:
-    """Export a ledger as JSON (the whole record) or CSV (one table per claim kind).
+    """Export a ledger as JSON (the whole record), CSV (one table per claim kind), or
+    events-csv (one row per event with its place, dates and tolls; docs/schema.md).
 
     **Examples**
 
@@ -50,16 +58,20 @@ def export_command(
       consilience export example.db --format csv -o tables/
 
       consilience export example.db --format csv --table entities
+
+      consilience export example.db --format events-csv -o events.csv
     """
-    if format not in ("json", "csv"):
-        raise fail(f"unknown format {format!r}; use json or csv")
+    if format not in ("json", "csv", "events-csv"):
+        raise fail(f"unknown format {format!r}; use json, csv or events-csv")
+    if format != "csv" and table is not None:
+        raise fail("--table is for --format csv")
     if format == "csv" and output is None and table is None:
         raise fail("csv needs -o FOLDER for all tables, or --table NAME for one")
     if table is not None and table not in CSV_TABLES:
         raise fail(f"unknown table {table!r}; choose from {', '.join(CSV_TABLES)}")
     with open_ledger(ledger) as opened, ledger_failures(ledger):
-        if format == "json":
-            text = opened.to_json()
+        if format in ("json", "events-csv"):
+            text = opened.to_json() if format == "json" else events_csv(opened)
             if output is None:
                 sys.stdout.write(text)
             else:
@@ -83,8 +95,9 @@ def show_command(
         int, typer.Option(help="Show at most this many slots and timeline entries.", min=1)
     ] = 40,
 ) -> None:
-    """Print a ledger: its sources, the figure slots with their verdicts, where the sources
-    differ and why, and the timeline.
+    """Print a ledger: its sources, the events they report (most reported first, with
+    their tolls), the figure slots with their verdicts, where the sources differ and why,
+    and the timeline.
 
     **Examples**
 

@@ -1,9 +1,10 @@
 """Score dated statements against the seed annotation: is each gold date found, and is its
 normalized TIMEX3 value right?
 
-A gold statement is found when a predicted event's date words overlap the gold date words;
-its value is right when the TIMEX3 values are equal. Optional gold statements (headlines,
-recurring observances) are reported apart and do not count.
+A gold statement is found when a predicted statement's date words overlap the gold date
+words; its value is right when the TIMEX3 values are equal. Optional gold statements
+(headlines, recurring observances) are reported apart and do not count. The gold file keeps
+them under `events`, the name the claims had when it was written.
 
 Usage: python -m consilience.eval.events [GOLD_JSON] [SEEDS_DIR] [--verbose]
 """
@@ -21,7 +22,7 @@ from consilience.ingest import Document, ingest_file
 
 
 @dataclass
-class EventScore:
+class StatementScore:
     required: int = 0
     found: int = 0
     value_correct: int = 0
@@ -41,30 +42,30 @@ class EventScore:
             f"value correct {self.value_correct} (accuracy {self.value_accuracy:.3f}), "
             f"mod correct {self.mod_correct}; "
             f"optional found {self.optional_found}/{self.optional}; "
-            f"{self.predicted} events predicted"
+            f"{self.predicted} statements predicted"
         )
 
 
-def score_events(gold_path: Path, seeds_dir: Path) -> EventScore:
+def score_statements(gold_path: Path, seeds_dir: Path) -> StatementScore:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    score = EventScore()
+    score = StatementScore()
     by_file: dict[str, list[dict[str, Any]]] = {}
     for item in gold["events"]:
         by_file.setdefault(item["file"], []).append(item)
     for name, items in sorted(by_file.items()):
         documents = [d for d in ingest_file(str(seeds_dir / name)) if isinstance(d, Document)]
-        events = [e.to_dict() for e in extract(documents[0]).events]
-        score.predicted += len(events)
+        statements = [s.to_dict() for s in extract(documents[0]).statements]
+        score.predicted += len(statements)
         for item in items:
             overlapping = [
-                e
-                for e in events
-                if e["date_start"] < item["date_end"] and item["date_start"] < e["date_end"]
+                s
+                for s in statements
+                if s["date_start"] < item["date_end"] and item["date_start"] < s["date_end"]
             ]
             best = max(
                 overlapping,
-                key=lambda e: (
-                    min(e["date_end"], item["date_end"]) - max(e["date_start"], item["date_start"])
+                key=lambda s: (
+                    min(s["date_end"], item["date_end"]) - max(s["date_start"], item["date_start"])
                 ),
                 default=None,
             )
@@ -96,7 +97,7 @@ def main() -> None:
     parser.add_argument("seeds", nargs="?", type=Path, default=shared / "seeds")
     parser.add_argument("--verbose", "-v", action="store_true")
     args = parser.parse_args()
-    score = score_events(args.gold, args.seeds)
+    score = score_statements(args.gold, args.seeds)
     print(score.line())
     if args.verbose:
         for error in score.errors:

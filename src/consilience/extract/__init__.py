@@ -12,13 +12,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, EntityClaim
+from consilience.extract.claims import (
+    CLAIM_KINDS,
+    Claim,
+    DocumentClaims,
+    EntityClaim,
+    IncidentClaim,
+    claim_id,
+)
 from consilience.extract.entities import find_entities
-from consilience.extract.events import find_events
 from consilience.extract.figures import find_figures
+from consilience.extract.incidents import find_incidents
 from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, forget_parse, load_nlp
 from consilience.extract.quotes import find_quotes
 from consilience.extract.sections import moved, one_section, section_offsets
+from consilience.extract.statements import find_statements
 from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
 from consilience.ingest.problems import error_reason
@@ -32,7 +40,9 @@ if TYPE_CHECKING:  # spaCy is imported by load_nlp, when it is first needed
 # 10: documents longer than one section (SECTION_CHARS) are read section by section, the
 # narrative context (reference date, place, subject) starting afresh in each section;
 # dates outside years 0001-9999 have no value; numbers too large for a float are no figure.
-EXTRACTOR_VERSION = "10"
+# 11: dated statements are claims of kind `statements` (were `events`); claims of kind
+# `incidents` (events a document reports) and a figure's `incident` join the contract.
+EXTRACTOR_VERSION = "11"
 
 __all__ = [
     "CLAIM_KINDS",
@@ -93,10 +103,18 @@ def _extract_sections(document: Document, sections: list[tuple[int, int]]) -> Do
         forget_parse(parsed)
         del parsed
         problems.extend(failed)
+        # Figures name their incident by id, so the incidents' new ids go with them.
+        first_incident = len(claims["incidents"])
+        renamed = {
+            c.id: claim_id(document.id, "incidents", first_incident + i)
+            for i, c in enumerate(found["incidents"])
+        }
         for kind in CLAIM_KINDS:
             kept = claims[kind]
             first = len(kept)
-            kept.extend(moved(c, kind, start, first + i) for i, c in enumerate(found[kind]))
+            kept.extend(
+                moved(c, kind, start, first + i, renamed) for i, c in enumerate(found[kind])
+            )
     return DocumentClaims(document=document, problems=tuple(problems), **claims)
 
 
@@ -111,23 +129,35 @@ def _run_extractors(
     from a failed one reads an empty list in its place."""
     problems: list[str] = []
 
+    def failed(kind: str, error: Exception) -> None:
+        where = "" if section is None else f" from characters {section[0]}-{section[1]}"
+        problems.append(f"{kind} not extracted{where} ({error_reason(error)}); other claims kept")
+
     def guarded(kind: str, find: Callable[[], list[T]]) -> list[T]:
         try:
             return find()
         except Exception as error:  # one document must never stop a build
-            where = "" if section is None else f" from characters {section[0]}-{section[1]}"
-            problems.append(
-                f"{kind} not extracted{where} ({error_reason(error)}); other claims kept"
-            )
+            failed(kind, error)
             return []
 
     entities = guarded("entities", lambda: find_entities(doc_id, text, parsed))
     dates = guarded("dates", lambda: find_dates(doc_id, text, parsed, published))
+    figures = guarded("figures", lambda: find_figures(doc_id, text, parsed, dates))
+    incidents: list[IncidentClaim] = []
+    try:
+        incidents, figures = find_incidents(
+            doc_id, text, parsed, dates, entities, figures, published
+        )
+    except Exception as error:  # figures keep `incident` None
+        failed("incidents", error)
     found: dict[str, list[Any]] = {
         "entities": entities,
-        "figures": guarded("figures", lambda: find_figures(doc_id, text, parsed, dates)),
+        "figures": figures,
         "dates": dates,
-        "events": guarded("events", lambda: find_events(doc_id, text, parsed, dates, entities)),
+        "statements": guarded(
+            "statements", lambda: find_statements(doc_id, text, parsed, dates, entities)
+        ),
+        "incidents": incidents,
         "quotes": guarded("quotes", lambda: find_quotes(doc_id, text, parsed, dates)),
     }
     return found, problems

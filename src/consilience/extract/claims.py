@@ -8,7 +8,7 @@ from typing import Any
 from consilience.ingest.document import Document
 
 # Claim kinds in the order they appear in the JSON contract.
-CLAIM_KINDS = ("entities", "figures", "dates", "events", "quotes")
+CLAIM_KINDS = ("entities", "figures", "dates", "statements", "incidents", "quotes")
 SPAN_FIELDS = ("id", "doc", "start", "end", "text")
 
 
@@ -62,6 +62,7 @@ class FigureClaim(Claim):
     time: str | None
     time_inherited: bool
     attribution: str | None
+    incident: str | None  # id of the IncidentClaim of the same document the figure counts
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class DateClaim(Claim):
 
 
 @dataclass(frozen=True)
-class EventClaim(Claim):
+class StatementClaim(Claim):
     """A statement the text anchors in time: what happened, who, where, and when."""
 
     date: str | None  # the normalized value of the date it is anchored by
@@ -91,6 +92,30 @@ class EventClaim(Claim):
     what: str
     actors: list[str]
     places: list[str]
+
+
+@dataclass(frozen=True)
+class IncidentClaim(Claim):
+    """An event a document reports: what happened (`kind`, from the language's incident
+    vocabulary), where, when, and its name. `start`/`end` cover the sentence that mentions
+    it; `trigger_start`/`trigger_end` the words that name it ("earthquake", "blast")."""
+
+    kind: str  # earthquake, flood, ..., other (resources/<lang>/incidents.toml)
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    name: str | None  # "Cyclone Mira", "Flight 018", "Black January"
+    places: list[str]  # place names as written
+    # gazetteer ids of the names resolved ("geonames:587084", "iso3166:AZ",
+    # "iso3166-2:TW-HUA")
+    place_ids: list[str]
+    date: str | None  # TIMEX3 value of the incident date
+    mod: str | None
+    date_text: str | None
+    # "text" (the document states it), "published" (taken from the publication date),
+    # "none"
+    date_source: str
+    ongoing: bool  # a long-running situation (a war, a season) whose tolls are cumulative
 
 
 @dataclass(frozen=True)
@@ -116,7 +141,8 @@ class DocumentClaims:
     entities: list[EntityClaim] = field(default_factory=list)
     figures: list[FigureClaim] = field(default_factory=list)
     dates: list[DateClaim] = field(default_factory=list)
-    events: list[EventClaim] = field(default_factory=list)
+    statements: list[StatementClaim] = field(default_factory=list)
+    incidents: list[IncidentClaim] = field(default_factory=list)
     quotes: list[QuoteClaim] = field(default_factory=list)
     # One line per extractor that failed on this document: "figures not extracted
     # (OverflowError: ...); other claims kept". Empty when everything was extracted.
@@ -134,13 +160,22 @@ CLAIM_RECORDS: dict[str, type[Claim]] = {
     "entities": EntityClaim,
     "figures": FigureClaim,
     "dates": DateClaim,
-    "events": EventClaim,
+    "statements": StatementClaim,
+    "incidents": IncidentClaim,
     "quotes": QuoteClaim,
 }
 
 
 # One letter per claim kind, distinct, so a claim id names its kind across the ledger.
-CLAIM_LETTERS = {"entities": "n", "figures": "f", "dates": "d", "events": "e", "quotes": "q"}
+# Statements keep "e", the letter of their kind's first name (events), so ids never change.
+CLAIM_LETTERS = {
+    "entities": "n",
+    "figures": "f",
+    "dates": "d",
+    "statements": "e",
+    "incidents": "i",
+    "quotes": "q",
+}
 KIND_OF_LETTER = {letter: kind for kind, letter in CLAIM_LETTERS.items()}
 
 

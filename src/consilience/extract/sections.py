@@ -8,8 +8,9 @@ before the next is made.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from consilience.extract.claims import Claim, claim_id
 from consilience.extract.nlp import CHUNK_CHARS, chunk_offsets
@@ -27,6 +28,8 @@ _OFFSET_FIELDS = (
     "date_end",
     "content_start",
     "content_end",
+    "trigger_start",
+    "trigger_end",
 )
 
 C = TypeVar("C", bound=Claim)
@@ -43,10 +46,16 @@ def one_section(text: str) -> bool:
     return len(text) <= SECTION_CHARS
 
 
-def moved(claim: C, kind: str, offset: int, index: int) -> C:
+def moved(
+    claim: C, kind: str, offset: int, index: int, incidents: Mapping[str, str] | None = None
+) -> C:
     """`claim`, found in a section that starts at `offset`, with its offsets in the whole
-    document and the id of the `index`-th claim of its kind there."""
-    changes = {
+    document and the id of the `index`-th claim of its kind there. A figure that names an
+    incident of its section names it by the id `incidents` gives it in the whole."""
+    changes: dict[str, Any] = {
         name: getattr(claim, name) + offset for name in _OFFSET_FIELDS if hasattr(claim, name)
     }
+    incident = getattr(claim, "incident", None)
+    if incident is not None and incidents:
+        changes["incident"] = incidents.get(incident, incident)
     return replace(claim, id=claim_id(claim.doc, kind, index), **changes)

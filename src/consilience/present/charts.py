@@ -1,5 +1,6 @@
 """Charts as inline SVG, built as text so a report needs no script library and no
-network: a dot/interval plot per disputed slot and a timeline. Every piece of text
+network: a dot/interval plot per disputed slot, a timeline, and an event's toll over
+time. Every piece of text
 drawn comes from sources and is escaped here."""
 
 from __future__ import annotations
@@ -211,3 +212,230 @@ def _day(text: Any) -> date | None:
 def _short(text: str, length: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= length else text[: length - 1] + "…"
+
+
+# The toll-over-time chart: one colour and marker per source, so each stays recognisable
+# among many (colours of the Okabe–Ito palette, told apart without colour vision too).
+TOLL_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#6b6b6b")
+TOLL_SHAPES = ("circle", "square", "triangle", "diamond", "down")
+TOLL_LEFT = 64  # room for the value axis and its title
+TOLL_PLOT_WIDTH = 440
+TOLL_PLOT_HEIGHT = 220
+TOLL_TOP = 14
+TOLL_BOTTOM = 44  # date ticks and the axis title
+TOLL_LEGEND_WIDTH = 210
+TOLL_LEGEND_ROW = 18
+TOLL_LEGEND_CHARS = 28
+TOLL_SPREAD = 10  # pixels between marks of one day, so none hides another
+
+
+def toll_marks(points: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The points a toll chart can draw (a publication date and a value or bound), each
+    with its day and its `shape`: "exact" (one value), "range" (low–high) or "open"
+    (a low bound only: "at least 40")."""
+    marks = []
+    for point in points:
+        day = _day(str(point.get("published") or "")[:10])
+        value, low, high = (_number(point.get(key)) for key in ("value", "low", "high"))
+        if day is None or (value is None and low is None and high is None):
+            continue
+        if low is None and high is not None:
+            low = min(0.0, high)  # "up to 40"
+        if low is not None and high is None:
+            shape, middle = "open", low
+        elif low is not None and high is not None and high > low:
+            shape, middle = "range", (low + high) / 2
+        else:
+            shape = "exact"
+            low = high = middle = value if value is not None else (low or 0.0)
+        marks.append(
+            {
+                **point,
+                "day": day,
+                "shape": shape,
+                "y_low": low,
+                "y_high": high,
+                "y_value": value if value is not None else middle,
+            }
+        )
+    return marks
+
+
+def toll_caption(points: list[dict[str, Any]]) -> str:
+    """What a toll chart's marks mean, with how many of each it draws and leaves out."""
+    marks = toll_marks(points)
+    exact = sum(1 for mark in marks if mark["shape"] == "exact")
+    text = (
+        "One mark per figure a source gave, at the date its report was published. "
+        "A filled marker is an exact value. A vertical bar is an interval: capped at both "
+        "ends for a range (low–high), with an arrow at its top for an open-ended figure "
+        "(“at least …”); the hollow marker on a bar is the value the source stated (the "
+        "middle, where it stated none). "
+        f"Exact values: {exact}; intervals: {len(marks) - exact}."
+    )
+    if len(points) > len(marks):
+        text += (
+            f" Not drawn: {len(points) - len(marks)} (a report with no publication date, "
+            "or no number stated)."
+        )
+    return text
+
+
+def toll_charts(event: dict[str, Any], href: Href = claim_href) -> dict[str, dict[str, Any]]:
+    """{measure: {"svg", "caption"}} for each toll of an event view (`toll_points`)."""
+    return {
+        measure: {"svg": toll_chart(measure, points, href), "caption": toll_caption(points)}
+        for measure, points in event.get("toll_points", {}).items()
+    }
+
+
+def toll_chart(measure: str, points: list[dict[str, Any]], href: Href = claim_href) -> Markup:
+    """An event's toll of one measure over time: each figure claim a mark at (its report's
+    publication date, its value), or a vertical bar for a range; a legend names sources."""
+    marks = toll_marks(points)
+    if not marks:
+        return Markup("")
+    order = sorted(marks, key=lambda mark: (mark["day"], str(mark.get("label")), mark["id"]))
+    labels = list(dict.fromkeys(str(mark.get("label") or "?") for mark in order))
+    styles = {
+        label: (TOLL_COLOURS[i % len(TOLL_COLOURS)], TOLL_SHAPES[i % len(TOLL_SHAPES)])
+        for i, label in enumerate(labels)
+    }
+    days: list[int] = [mark["day"].toordinal() for mark in order]
+    first, last = min(days), max(days)
+    pad = max(1.0, (last - first) * 0.06)
+    day_low, day_high = first - pad, last + pad
+    values: list[float] = [mark["y_low"] for mark in order] + [
+        mark["y_high"] for mark in order if mark["y_high"] is not None
+    ]
+    low, high = _padded(min(values), max(values))
+    if min(values) >= 0:
+        low = max(0.0, low)
+    plot_bottom = TOLL_TOP + TOLL_PLOT_HEIGHT
+    width = TOLL_LEFT + TOLL_PLOT_WIDTH + 16 + TOLL_LEGEND_WIDTH
+    height = max(plot_bottom + TOLL_BOTTOM, TOLL_TOP + len(labels) * TOLL_LEGEND_ROW + 8)
+
+    def x(day: float) -> float:
+        return TOLL_LEFT + (day - day_low) / (day_high - day_low) * TOLL_PLOT_WIDTH
+
+    def y(value: float) -> float:
+        return plot_bottom - (value - low) / (high - low) * TOLL_PLOT_HEIGHT
+
+    parts = [_svg_open(width, height, f"{measure} reported over time")]
+    parts.append(
+        f'<rect x="{TOLL_LEFT}" y="{TOLL_TOP}" width="{TOLL_PLOT_WIDTH}" '
+        f'height="{TOLL_PLOT_HEIGHT}" fill="none" stroke="#c9d1dc"/>'
+    )
+    for tick in _ticks(low, high):
+        parts.append(
+            f'<line x1="{TOLL_LEFT}" x2="{TOLL_LEFT + TOLL_PLOT_WIDTH}" y1="{y(tick):.1f}" '
+            f'y2="{y(tick):.1f}" stroke="#e3e7ee"/><text x="{TOLL_LEFT - 6}" '
+            f'y="{y(tick) + 4:.1f}" text-anchor="end" font-size="11" '
+            f'fill="#5b6575">{escape(number(tick))}</text>'
+        )
+    for tick in _ticks(day_low, day_high, whole=True):
+        if not day_low <= tick <= day_high:
+            continue
+        day = date.fromordinal(int(tick)).isoformat()
+        parts.append(
+            f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="{TOLL_TOP}" y2="{plot_bottom + 4}" '
+            f'stroke="#e3e7ee"/><text x="{x(tick):.1f}" y="{plot_bottom + 17}" '
+            f'text-anchor="middle" font-size="11" fill="#5b6575">{escape(day)}</text>'
+        )
+    parts.append(
+        f'<text x="{TOLL_LEFT + TOLL_PLOT_WIDTH / 2:.1f}" y="{plot_bottom + 36}" '
+        'text-anchor="middle" font-size="12" fill="#1d2430">date the report was published</text>'
+        f'<text x="14" y="{TOLL_TOP + TOLL_PLOT_HEIGHT / 2:.1f}" text-anchor="middle" '
+        f'font-size="12" fill="#1d2430" transform="rotate(-90 14 '
+        f'{TOLL_TOP + TOLL_PLOT_HEIGHT / 2:.1f})">{escape(_short(measure, 30))}</text>'
+    )
+    same_day: dict[date, int] = {}
+    for mark in order:
+        same_day[mark["day"]] = same_day.get(mark["day"], 0) + 1
+    placed: dict[date, int] = {}
+    for mark in order:
+        count, index = same_day[mark["day"]], placed.get(mark["day"], 0)
+        placed[mark["day"]] = index + 1
+        at = x(mark["day"].toordinal()) + (index - (count - 1) / 2) * TOLL_SPREAD
+        colour, shape = styles[str(mark.get("label") or "?")]
+        parts.append(_toll_mark(mark, at, y, TOLL_TOP, colour, shape, href))
+    legend_x = TOLL_LEFT + TOLL_PLOT_WIDTH + 16
+    for i, label in enumerate(labels):
+        colour, shape = styles[label]
+        row_y = TOLL_TOP + i * TOLL_LEGEND_ROW + 8
+        parts.append(
+            f'<g class="toll-legend"><title>{escape(label)}</title>'
+            f"{_marker(shape, legend_x + 6, row_y, colour, filled=True)}"
+            f'<text x="{legend_x + 16}" y="{row_y + 4:.1f}" font-size="12" '
+            f'fill="#1d2430">{escape(_short(label, TOLL_LEGEND_CHARS))}</text></g>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _toll_mark(
+    mark: dict[str, Any],
+    at: float,
+    y: Callable[[float], float],
+    top: float,
+    colour: str,
+    shape: str,
+    href: Href,
+) -> str:
+    """One figure claim on the toll chart, a link to its passage."""
+    tip = (
+        f"{mark.get('label')}, {mark['day'].isoformat()}: {mark.get('number_text') or ''} "
+        f"({mark.get('text')})"
+    )
+    drawn = []
+    if mark["shape"] == "exact":
+        drawn.append(_marker(shape, at, y(mark["y_value"]), colour, filled=True))
+    else:
+        bottom = y(mark["y_low"])
+        upper = top + 2 if mark["y_high"] is None else y(mark["y_high"])
+        drawn.append(
+            f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{bottom:.1f}" y2="{upper:.1f}" '
+            f'stroke="{colour}" stroke-width="2"/>'
+            f'<line x1="{at - 4:.1f}" x2="{at + 4:.1f}" y1="{bottom:.1f}" y2="{bottom:.1f}" '
+            f'stroke="{colour}" stroke-width="2"/>'
+        )
+        if mark["y_high"] is None:
+            drawn.append(
+                f'<path d="M{at - 4:.1f},{upper + 6:.1f} L{at:.1f},{upper:.1f} '
+                f'L{at + 4:.1f},{upper + 6:.1f}" fill="none" stroke="{colour}" stroke-width="2"/>'
+            )
+        else:
+            drawn.append(
+                f'<line x1="{at - 4:.1f}" x2="{at + 4:.1f}" y1="{upper:.1f}" y2="{upper:.1f}" '
+                f'stroke="{colour}" stroke-width="2"/>'
+            )
+        drawn.append(_marker(shape, at, y(mark["y_value"]), colour, filled=False))
+    return (
+        f"{_link_open(mark, href)}"
+        f'<g class="toll-mark toll-{mark["shape"]}"><title>{escape(tip)}</title>'
+        f"{''.join(drawn)}</g></a>"
+    )
+
+
+def _marker(shape: str, cx: float, cy: float, colour: str, *, filled: bool) -> str:
+    """A source's marker: filled for an exact value, hollow on an interval's bar."""
+    paint = f'fill="{colour}"' if filled else f'fill="#fff" stroke="{colour}" stroke-width="1.5"'
+    r = 4.5
+    if shape == "square":
+        return f'<rect x="{cx - r:.1f}" y="{cy - r:.1f}" width="{2 * r}" height="{2 * r}" {paint}/>'
+    corners = {
+        "triangle": ((0, -r - 1), (r + 1, r), (-r - 1, r)),
+        "down": ((0, r + 1), (r + 1, -r), (-r - 1, -r)),
+        "diamond": ((0, -r - 1.5), (r + 1.5, 0), (0, r + 1.5), (-r - 1.5, 0)),
+    }.get(shape)
+    if corners is not None:
+        points = " ".join(f"{cx + dx:.1f},{cy + dy:.1f}" for dx, dy in corners)
+        return f'<polygon points="{points}" {paint}/>'
+    return f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="{r}" {paint}/>'
+
+
+def _number(value: Any) -> float | None:
+    """A finite number, else None (an open upper bound is stored as infinity or null)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return float(value)

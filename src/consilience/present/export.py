@@ -29,6 +29,21 @@ SLOT_VALUE_COLUMNS = [
     "independent_sources", "claim", "doc",
 ]  # fmt: skip
 
+# events-csv: one row per event, the shape conflict-event datasets (UCDP GED, ACLED) take,
+# for analysts' tools; these columns in this order (docs/schema.md, "events-csv").
+EVENT_TOLL_MEASURES = ("killed", "wounded", "missing")
+EVENT_COLUMNS = [
+    "id", "kind", "label", "name", "date_start", "date_end", "country", "region", "place",
+    "latitude", "longitude", "ongoing", "first_reported", "last_reported", "sources",
+    "independent_sources",
+    *(f"{measure}_{field}" for measure in EVENT_TOLL_MEASURES
+      for field in ("best", "low", "high", "latest", "claims")),
+    "documents",
+]  # fmt: skip
+# Most specific first: the place an event row gives is the first of its places at the
+# finest level the gazetteer resolved (a city, else a region, else a country).
+PLACE_LEVELS = ("city", "region", "country")
+
 
 def document_claims_record(claims: DocumentClaims) -> dict[str, Any]:
     """One document's claims in the same shape as a ledger export, `document` singular."""
@@ -121,6 +136,54 @@ def slot_value_rows(slot: dict[str, Any]) -> list[dict[str, Any]]:
         for value in slot.get("values", [])
         for claim, doc in zip(value.get("claims", []), _claim_docs(value), strict=False)
     ]
+
+
+def event_row(event: dict[str, Any]) -> dict[str, Any]:
+    """An event flattened to EVENT_COLUMNS: its most specific place, its dates, and per
+    casualty measure its toll (claims `;`-joined); empty where it has none."""
+    when = event.get("date") or {}
+    place = most_specific_place(event.get("places") or [])
+    row: dict[str, Any] = {
+        "id": event.get("id"),
+        "kind": event.get("kind"),
+        "label": event.get("label"),
+        "name": event.get("name"),
+        "date_start": when.get("start"),
+        "date_end": when.get("end"),
+        "country": place.get("country"),
+        "region": place.get("region"),
+        "place": place.get("name"),
+        "latitude": place.get("latitude"),
+        "longitude": place.get("longitude"),
+        "ongoing": "true" if event.get("ongoing") else "false",
+        "first_reported": event.get("first_reported"),
+        "last_reported": event.get("last_reported"),
+        "sources": event.get("sources"),
+        "independent_sources": event.get("independent_sources"),
+    }
+    tolls = event.get("tolls") or {}
+    for measure in EVENT_TOLL_MEASURES:
+        toll = tolls.get(measure) or {}
+        for field in ("best", "low", "high", "latest"):
+            row[f"{measure}_{field}"] = _bound(toll.get(field))
+        row[f"{measure}_claims"] = ";".join(toll.get("claims") or [])
+    row["documents"] = ";".join(event.get("documents") or [])
+    return row
+
+
+def most_specific_place(places: list[dict[str, Any]]) -> dict[str, Any]:
+    """The first place at the finest level resolved (city, region, country); else the
+    first place named; else nothing."""
+    for level in PLACE_LEVELS:
+        for place in places:
+            if place.get("level") == level:
+                return place
+    return places[0] if places else {}
+
+
+def events_csv(ledger: Ledger) -> str:
+    """The events-csv export: one row per event, most reported first."""
+    return to_csv([event_row(event) for event in ledger.results("events")], EVENT_COLUMNS)
 
 
 def _claim_docs(value: dict[str, Any]) -> list[str]:

@@ -1,29 +1,41 @@
-"""The self-contained HTML report: one file holding the overview, every slot with its
-chart and explanations, the timeline and every document with its claims highlighted.
-Styles, script and charts are inline, so the file opens with no network at all."""
+"""The self-contained HTML report: one file holding the overview, every event with its
+toll over time, every slot with its chart and explanations, the timeline and every
+document with its claims highlighted. Styles, script and charts are inline, so the file
+opens with no network at all."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from consilience import __version__
-from consilience.present.charts import claim_href, slot_chart, timeline_chart
+from consilience.present.charts import claim_href, slot_chart, timeline_chart, toll_charts
 from consilience.present.export import write_whole
 from consilience.present.render import asset, environment
 from consilience.present.views import (
     Sources,
     document_view,
+    event_views,
     overview,
     slot_views,
     timeline_view,
 )
 from consilience.store import Ledger
 
+# Where an event's links go in the report: anchors of its sections, and the view to open.
+REPORT_LINKS: dict[str, Any] = {
+    "event": lambda event_id: f"#event-{event_id}",
+    "slot": lambda slot_id: f"#slot-{slot_id}",
+    "doc": lambda doc_id: f"#doc-{doc_id}",
+    "slot_view": "view-figures",
+}
+
 
 def render_report(ledger: Ledger) -> str:
     """The report as HTML text."""
     sources = Sources(ledger)
     slots = slot_views(ledger, sources)
+    events = event_views(ledger, sources)
     timeline = timeline_view(ledger, sources)
     summary = overview(ledger)
     documents = [document_view(ledger, d["id"]) for d in summary["documents"]]
@@ -31,6 +43,9 @@ def render_report(ledger: Ledger) -> str:
     return template.render(
         version=__version__,
         overview=summary,
+        events=events,
+        event_charts={event["id"]: toll_charts(event) for event in events},
+        event_links=REPORT_LINKS,
         slots=slots,
         disputed=[slot for slot in slots if slot["disputed"]],
         charts={slot["id"]: slot_chart(slot) for slot in slots if slot["disputed"]},

@@ -15,10 +15,11 @@ from rich.text import Text
 
 from consilience.ingest.problems import printable
 from consilience.present.render import number
-from consilience.present.views import DISPUTED_VERDICTS, Sources, overview
+from consilience.present.views import DISPUTED_VERDICTS, Sources, event_summary, overview
 from consilience.store import Ledger
 
 EXPLANATIONS_SHOWN = 6  # per disputed slot; the rest are in --json and the report
+EVENTS_SHOWN = 20  # the most reported; the rest are in --json, the report and the export
 VERDICT_STYLES = {
     "conflicting": "bold red",
     "compatible": "yellow",
@@ -33,11 +34,13 @@ def plain(value: object, style: str = "") -> Text:
 
 
 def show_record(ledger: Ledger, limit: int) -> dict[str, Any]:
-    """What `consilience show --json` prints: the overview, the first `limit` slots and
-    timeline entries as the ledger stores them, and the conflicts with their explanations."""
+    """What `consilience show --json` prints: the overview, the first `limit` events, slots
+    and timeline entries as the ledger stores them, and the conflicts with their
+    explanations."""
     slots = ledger.results_page("slots", limit)
     return {
         "overview": overview(ledger),
+        "events": ledger.results_page("events", limit),
         "slots": slots,
         "conflicts": [
             {
@@ -56,10 +59,14 @@ def show_record(ledger: Ledger, limit: int) -> dict[str, Any]:
 
 
 def print_summary(ledger: Ledger, console: Console, limit: int = 40) -> None:
-    """Sources, then slots, conflicts and timeline (each cut at `limit` rows), then totals."""
+    """Sources, events (the first EVENTS_SHOWN), then slots, conflicts and timeline (each
+    cut at `limit` rows), then totals."""
     summary = overview(ledger)
     print_sources(summary, console)
     sources = Sources(ledger)
+    print_events(
+        ledger.results_page("events", EVENTS_SHOWN), ledger.result_count("events"), console
+    )
     slots = ledger.results_page("slots", limit)
     print_slots(slots, ledger.result_count("slots"), console)
     print_conflicts(slots, sources, console)
@@ -90,6 +97,43 @@ def print_sources(summary: dict[str, Any], console: Console) -> None:
             str(sum(document["claims"].values())),
         )
     console.print(table)
+
+
+def print_events(events: list[dict[str, Any]], total: int, console: Console) -> None:
+    """The events the documents report, most reported first, each with its latest tolls."""
+    if not events:
+        return
+    table = Table(
+        title=f"{total} event{'' if total == 1 else 's'} "
+        "(first and last: the dates of the first and last report)",
+        title_justify="left",
+    )
+    # Labels and tolls wrap rather than lose their end; the dates keep whole lines.
+    table.add_column("event", overflow="fold", min_width=16, ratio=3)
+    table.add_column("kind", overflow="ellipsis", no_wrap=True, max_width=12)
+    table.add_column("date", overflow="fold", min_width=10, max_width=12)
+    table.add_column("first", no_wrap=True, min_width=10, max_width=10)
+    table.add_column("last", no_wrap=True, min_width=10, max_width=10)
+    table.add_column("reports", justify="right", no_wrap=True)
+    table.add_column("indep.", justify="right", no_wrap=True)
+    table.add_column("toll: latest (low–high)", overflow="fold", min_width=14, ratio=2)
+    for event in events:
+        row = event_summary(event)
+        table.add_row(
+            plain(row["label"]),
+            plain(row["kind"]),
+            plain(row["date"] + (" (ongoing)" if row["ongoing"] else "") or "-"),
+            plain(row["first_reported"] or "-"),
+            plain(row["last_reported"] or "-"),
+            str(row["reports"]),
+            plain(row["independent_sources"] if row["independent_sources"] is not None else "-"),
+            plain("; ".join(row["tolls"])),
+        )
+    console.print(table)
+    if total > len(events):
+        console.print(
+            plain(f"… {total - len(events)} more events (show --json, or the HTML report)")
+        )
 
 
 def print_slots(slots: list[dict[str, Any]], total: int, console: Console) -> None:

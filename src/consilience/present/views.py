@@ -10,6 +10,7 @@ from typing import Any
 
 from consilience.extract.claims import CLAIM_KINDS
 from consilience.present.highlight import Run, Span, runs
+from consilience.present.render import number
 from consilience.store import Ledger
 
 # Verdicts where the sources' values differ: these slots get a chart and a conflict entry.
@@ -62,7 +63,9 @@ def overview(ledger: Ledger) -> dict[str, Any]:
         "published_first": published[0] if published else None,
         "published_last": published[-1] if published else None,
         "claims": {kind: ledger.claim_count(kind) for kind in CLAIM_KINDS},
-        "results": {table: ledger.result_count(table) for table in ("slots", "timeline", "actors")},
+        "results": {
+            table: ledger.result_count(table) for table in ("events", "slots", "timeline", "actors")
+        },
         "aligned": ledger.alignment_current(),
     }
 
@@ -183,3 +186,138 @@ def _word_boundary(text: str, at: int, *, forward: bool) -> int:
         if text[i].isspace():
             return i + 1 if forward else i
     return at
+
+
+# Casualty measures an event's toll is drawn for, in the order views list them.
+TOLL_MEASURES = ("killed", "wounded", "missing", "displaced")
+PLACE_FIELDS = ("name", "id", "level", "country", "region", "within", "latitude", "longitude")
+
+
+def toll_measures(event: dict[str, Any]) -> list[str]:
+    """The casualty measures an event has a toll of, in TOLL_MEASURES order (its other
+    tolls, "damaged" or "arrested", are among its slots)."""
+    tolls = event.get("tolls") or {}
+    return [measure for measure in TOLL_MEASURES if measure in tolls]
+
+
+def toll_text(measure: str, toll: dict[str, Any]) -> str:
+    """An event's latest toll of one measure as a reader writes it: "killed 14 (12–14)"."""
+    latest = toll.get("latest")
+    shown = number(latest if latest is not None else toll.get("best"))
+    low, high = toll.get("low"), toll.get("high")
+    if low is None or low == high:
+        return f"{measure} {shown}"
+    top = "?" if high is None or high == float("inf") else number(high)
+    return f"{measure} {shown} ({number(low)}–{top})"
+
+
+def event_summary(event: dict[str, Any]) -> dict[str, Any]:
+    """An event as one row of a list: its label, kind, incident date, first and last
+    report, reports, independent sources and latest tolls. Old ledgers' events may lack
+    fields: each is read with a default."""
+    when = event.get("date") or {}
+    value = str(when.get("value") or when.get("start") or "").replace("/", " – ")
+    mod = f" ({str(when['mod']).lower()})" if when.get("mod") else ""
+    tolls = event.get("tolls") or {}
+    return {
+        "id": event.get("id"),
+        "label": event.get("label") or event.get("id") or "?",
+        "kind": str(event.get("kind") or "").replace("_", " "),
+        "date": f"{value}{mod}" if value else "",
+        "ongoing": bool(event.get("ongoing")),
+        "first_reported": event.get("first_reported"),
+        "last_reported": event.get("last_reported"),
+        "reports": len(event.get("documents") or []),
+        "sources": event.get("sources"),
+        "independent_sources": event.get("independent_sources"),
+        "tolls": [toll_text(m, tolls[m]) for m in toll_measures(event)],
+    }
+
+
+def toll_points(ledger: Ledger, sources: Sources, claim_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """Each figure claim of a toll as a point of the toll-over-time chart: the publication
+    date of its document, its value or low–high range, and its source named."""
+    points = []
+    for claim_id in claim_ids:
+        claim = ledger.claim(claim_id)
+        if claim is None:
+            continue
+        document = sources.get(claim["doc"])
+        points.append(
+            {
+                "id": claim_id,
+                "doc": claim["doc"],
+                "label": document["label"],
+                "published": document.get("published"),
+                "value": claim.get("value"),
+                "low": claim.get("low"),
+                "high": claim.get("high"),
+                "qualifier": claim.get("qualifier"),
+                "number_text": claim.get("number_text"),
+                "text": claim["text"],
+            }
+        )
+    return points
+
+
+def event_view(ledger: Ledger, event: dict[str, Any], sources: Sources) -> dict[str, Any]:
+    """An event with its row summary, its reports (documents, oldest first), its slots
+    (each in brief, ids the ledger lacks left out) and, per toll measure, the points of
+    its toll-over-time chart: every figure claim of the toll's slot."""
+    view = dict(event)
+    view["summary"] = event_summary(event)
+    when = event.get("date") or {}
+    view["date"] = {key: when.get(key) for key in ("value", "mod", "start", "end")}
+    view["places"] = [
+        {key: place.get(key) for key in PLACE_FIELDS} for place in event.get("places") or []
+    ]
+    reports = [sources.get(doc) for doc in event.get("documents") or []]
+    view["reports"] = sorted(
+        (
+            {
+                key: document.get(key)
+                for key in ("id", "label", "title", "publisher", "published", "path")
+            }
+            for document in reports
+        ),
+        key=lambda d: (d["published"] is None, d["published"] or "", d["label"]),
+    )
+    slots = {}
+    for slot_id in event.get("slots") or []:
+        slot = ledger.result("slots", slot_id)
+        if slot is not None:
+            slots[slot_id] = slot
+    view["slot_refs"] = [
+        {
+            key: slot.get(key)
+            for key in (
+                "id",
+                "measure",
+                "subject",
+                "verdict",
+                "best",
+                "best_text",
+                "low",
+                "high",
+                "sources",
+                "independent_sources",
+            )  # fmt: skip
+        }
+        for slot in slots.values()
+    ]
+    tolls = event.get("tolls") or {}
+    view["toll_points"] = {}
+    for measure in toll_measures(event):
+        toll = tolls[measure]
+        slot = slots.get(toll.get("slot")) or ledger.result("slots", toll.get("slot") or "")
+        claims = slot["claims"] if slot is not None else toll.get("claims") or []
+        view["toll_points"][measure] = toll_points(ledger, sources, claims)
+    return view
+
+
+def event_views(
+    ledger: Ledger, sources: Sources, limit: int = -1, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Events in rank order (most reported first), shaped by `event_view`."""
+    page = ledger.results_page("events", limit, offset)
+    return [event_view(ledger, event, sources) for event in page]

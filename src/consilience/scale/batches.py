@@ -19,7 +19,14 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from consilience.extract import DocumentClaims, extract, extract_many
-from consilience.extract.claims import DateClaim, EntityClaim, EventClaim, FigureClaim, QuoteClaim
+from consilience.extract.claims import (
+    DateClaim,
+    EntityClaim,
+    FigureClaim,
+    IncidentClaim,
+    QuoteClaim,
+    StatementClaim,
+)
 from consilience.ingest import Document
 from consilience.ingest.problems import error_reason
 
@@ -35,7 +42,8 @@ ClaimSet = tuple[
     list[EntityClaim],
     list[FigureClaim],
     list[DateClaim],
-    list[EventClaim],
+    list[StatementClaim],
+    list[IncidentClaim],
     list[QuoteClaim],
     list[str],  # problems: extractors that failed on the document (see DocumentClaims)
 ]
@@ -72,7 +80,8 @@ def _claim_set(claims: DocumentClaims) -> ClaimSet:
         claims.entities,
         claims.figures,
         claims.dates,
-        claims.events,
+        claims.statements,
+        claims.incidents,
         claims.quotes,
         list(claims.problems),
     )
@@ -89,8 +98,10 @@ def parse_batch(documents: Sequence[Document]) -> list[int]:
 
 def claims_of(document: Document, found: ClaimSet) -> DocumentClaims:
     """A worker's claims put back together with their document."""
-    entities, figures, dates, events, quotes, problems = found
-    return DocumentClaims(document, entities, figures, dates, events, quotes, tuple(problems))
+    entities, figures, dates, statements, incidents, quotes, problems = found
+    return DocumentClaims(
+        document, entities, figures, dates, statements, incidents, quotes, tuple(problems)
+    )
 
 
 class Runner(Protocol):

@@ -4,9 +4,9 @@ file's writer, and for tools that read Parquet (Dask, pandas, DuckDB, Spark).
     DIR/manifest.json             what the folder is, written last
     DIR/documents/part-NNNNN.parquet   one row per document, with its text
     DIR/entities/part-NNNNN.parquet    one row per claim: id, doc_id, start, end, text, ...
-    DIR/figures/ dates/ events/ quotes/
+    DIR/figures/ dates/ statements/ incidents/ quotes/
     DIR/results/slots.parquet     alignment results: rank, id, data (JSON)
-    DIR/results/reuse.parquet timeline.parquet actors.parquet
+    DIR/results/events.parquet reuse.parquet timeline.parquet actors.parquet
 
 Each part holds the claims of the same run of documents in every table. A claim row has
 its kind's fields as typed columns, for querying, and `attrs`, the same JSON the ledger
@@ -15,7 +15,8 @@ stores, from which the JSON export is made, so it is the same byte for byte.
 A build writes a new generation beside the old one and swaps it in at the end: documents
 the old one holds, extracted by the same extractor version, are copied, not extracted
 again; documents no longer among the inputs are dropped. `ClaimsDirectory` reads the
-folder with the methods the align stage and the JSON export use on a ledger.
+folder with the methods the align stage and the JSON export use on a ledger. A folder of an
+older format is read only by a build, which extracts its documents again and rewrites it.
 """
 
 from __future__ import annotations
@@ -40,7 +41,11 @@ from consilience.store.schema import RESULT_TABLES
 
 MANIFEST = "manifest.json"
 KIND = "consilience-claims"
-FORMAT_VERSION = 1
+# 2: dated statements are in `statements/` (format 1 called them `events/`), and the
+# events a document reports in `incidents/`.
+FORMAT_VERSION = 2
+# Claim folders of older formats, replaced when a build rewrites the folder.
+_RETIRED = ("events",)
 # Documents per part file (parts of a few tens of MB, as Parquet readers like them), and
 # per row group: rows are held as Python objects only until a row group is written.
 DOCUMENTS_PER_PART = 5_000
@@ -112,15 +117,15 @@ class ClaimsWriter:
     def __init__(self, root: str | Path, extractor_version: str) -> None:
         self.root = Path(root)
         self.version = extractor_version
-        if (self.root / MANIFEST).exists():
-            _check_manifest(self.root)
-        elif self.root.exists():
+        old_format = _check_manifest(self.root) if (self.root / MANIFEST).exists() else None
+        if old_format is None and self.root.exists():
             # Never write over a folder that is not ours. One holding only our tables and
             # no manifest is ours, left by a build killed while swapping generations.
             foreign = [
                 entry.name
                 for entry in self.root.iterdir()
-                if not entry.name.startswith(".") and entry.name not in (*TABLES, "results")
+                if not entry.name.startswith(".")
+                and entry.name not in (*TABLES, *_RETIRED, "results")
             ]
             if foreign:
                 raise ClaimsDirectoryError(
@@ -132,11 +137,12 @@ class ClaimsWriter:
         self._next.mkdir(parents=True)
         self._old_ids: set[str] = set()
         self._old_current: set[str] = set()
-        if (self.root / MANIFEST).exists():
+        if old_format is not None:
             old = _read(self.root / "documents", ["id", "extractor_version"])
             self._old_ids = set(old["id"].to_pylist())
-            current = pc.equal(old["extractor_version"], extractor_version)
-            self._old_current = set(old.filter(current)["id"].to_pylist())
+            if old_format == FORMAT_VERSION:  # an older format's claims are not carried
+                current = pc.equal(old["extractor_version"], extractor_version)
+                self._old_current = set(old.filter(current)["id"].to_pylist())
         self._written: set[str] = set()
         self._carried: set[str] = set()
         self._rows: dict[str, list[dict[str, Any]]] = {table: [] for table in TABLES}
@@ -226,7 +232,7 @@ class ClaimsWriter:
         old = self.root / ".old"
         shutil.rmtree(old, ignore_errors=True)
         old.mkdir()
-        for name in [MANIFEST, *TABLES, "results"]:  # the manifest goes first, back last
+        for name in [MANIFEST, *TABLES, *_RETIRED, "results"]:  # manifest first, back last
             if (self.root / name).exists():
                 (self.root / name).rename(old / name)
         for name in [*TABLES, MANIFEST]:
@@ -249,7 +255,9 @@ class ClaimsWriter:
                     pq.write_table(rows, folder / f"part-{self._part + number:05d}.parquet")
 
 
-def _check_manifest(root: Path) -> None:
+def _check_manifest(root: Path) -> int:
+    """The format of the claims directory at `root`; refuses what is not one, or one of a
+    newer format."""
     try:
         manifest = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -259,8 +267,12 @@ def _check_manifest(root: Path) -> None:
         ) from None
     if not isinstance(manifest, dict) or manifest.get("kind") != KIND:
         raise ClaimsDirectoryError(f"{root}: {MANIFEST} is not a consilience claims manifest")
-    if manifest.get("format", 0) > FORMAT_VERSION:
+    version = manifest.get("format", 0)
+    if not isinstance(version, int):
+        raise ClaimsDirectoryError(f"{root}: {MANIFEST} is not a consilience claims manifest")
+    if version > FORMAT_VERSION:
         raise ClaimsDirectoryError(f"{root}: written by a newer consilience; upgrade it")
+    return version
 
 
 class ClaimsDirectory(ContractRecord):
@@ -269,7 +281,13 @@ class ClaimsDirectory(ContractRecord):
 
     def __init__(self, root: str | Path) -> None:
         self.root = Path(root)
-        _check_manifest(self.root)
+        found = _check_manifest(self.root)
+        if found < FORMAT_VERSION:
+            raise ClaimsDirectoryError(
+                f"{self.root}: claims directory format {found} is older "
+                f"than this consilience's ({FORMAT_VERSION}); run `consilience build --out` "
+                "on it once to upgrade it"
+            )
         self.last_build: Any = None
 
     def close(self) -> None:

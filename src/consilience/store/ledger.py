@@ -29,7 +29,7 @@ from consilience.store.schema import (
     LEDGER_KIND,
     MIGRATIONS,
     RESULT_TABLES,
-    SCHEMA_V3,
+    SCHEMA,
     SCHEMA_VERSION,
 )
 
@@ -131,7 +131,7 @@ class Ledger(LedgerLookups, LedgerChecks):
         if version == 0 and not tables and not self.readonly:
             self._db.execute("PRAGMA journal_mode = WAL")
             with self._transaction():
-                for statement in SCHEMA_V3:
+                for statement in SCHEMA:
                     self._db.execute(statement)
                 self._db.execute("INSERT INTO meta VALUES ('kind', ?)", (LEDGER_KIND,))
                 self._db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -73,12 +73,18 @@ class LedgerLookups:
         return {kind: self._claim_rows(kind, "doc_id = ?", (doc_id,)) for kind in CLAIM_KINDS}
 
     def claim(self, claim_id: str) -> dict[str, Any] | None:
-        """One claim by id, with its `kind` added, or None."""
+        """One claim by id, with its claim kind added as `kind`, or None. An incident's
+        own `kind` (what happened) is given as `incident_kind` here."""
         kind = kind_of_claim_id(claim_id)
         if kind is None:
             return None
         rows = self._claim_rows(kind, "id = ?", (claim_id,))
-        return {**rows[0], "kind": kind} if rows else None
+        if not rows:
+            return None
+        record = rows[0]
+        if "kind" in record:
+            record["incident_kind"] = record.pop("kind")
+        return {**record, "kind": kind}
 
     def figures_of_measure(
         self, measure: str, limit: int = 100, offset: int = 0

@@ -15,7 +15,7 @@ from consilience.ingest.document import Document
 from consilience.store.lookups import claim_record
 from consilience.store.schema import RESULT_TABLES
 
-JSON_SCHEMA_ID = "consilience/1"
+JSON_SCHEMA_ID = "consilience/2"
 DOCUMENT_COLUMNS = (
     "id", "path", "title", "publisher", "author", "published", "url",
     "sha256", "format", "encoding", "chars",
@@ -49,14 +49,20 @@ class ContractRecord(ABC):
     def dates(self) -> list[dict[str, Any]]:
         return self.claims("dates")
 
-    def events(self) -> list[dict[str, Any]]:
-        return self.claims("events")
+    def statements(self) -> list[dict[str, Any]]:
+        return self.claims("statements")
+
+    def incidents(self) -> list[dict[str, Any]]:
+        return self.claims("incidents")
 
     def quotes(self) -> list[dict[str, Any]]:
         return self.claims("quotes")
 
     def slots(self) -> list[dict[str, Any]]:
         return self.results("slots")
+
+    def events(self) -> list[dict[str, Any]]:
+        return self.results("events")
 
     def reuse(self) -> list[dict[str, Any]]:
         return self.results("reuse")

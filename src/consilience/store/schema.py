@@ -2,16 +2,35 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 LEDGER_KIND = "consilience-ledger"
 
 # Claim tables other than entities keep their kind-specific fields in `attrs` (JSON)
 # until their extractor lands and promotes what needs indexing to columns.
-_ATTR_CLAIM_TABLES = ("figures", "dates", "events", "quotes")
-RESULT_TABLES = ("slots", "reuse", "timeline", "actors")
+_ATTR_CLAIM_TABLES = ("figures", "dates", "statements", "incidents", "quotes")
+RESULT_TABLES = ("slots", "events", "reuse", "timeline", "actors")
 _RESULT_TABLE = "CREATE TABLE {} (id TEXT PRIMARY KEY, rank INTEGER NOT NULL, data TEXT NOT NULL)"
+_RANK_INDEX = "CREATE INDEX {0}_rank ON {0}(rank, id)"
 
-SCHEMA_V1 = [
+
+def _attr_claim_table(table: str) -> list[str]:
+    """A claim table of a kind whose fields other than its span are JSON `attrs`."""
+    return [
+        f"""CREATE TABLE {table} (
+            id TEXT PRIMARY KEY,
+            doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            attrs TEXT NOT NULL DEFAULT '{{}}'
+        )""",
+        f"CREATE INDEX {table}_doc ON {table}(doc_id, start)",
+    ]
+
+
+# The schemas of earlier versions are history: they stay as those versions created
+# ledgers, whatever the tables are called now (a test builds old ledgers from them).
+_BASE_TABLES = [
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     """CREATE TABLE documents (
         id TEXT PRIMARY KEY,
@@ -45,22 +64,11 @@ SCHEMA_V1 = [
     )""",
     "CREATE INDEX entities_doc ON entities(doc_id, start)",
     "CREATE INDEX entities_label ON entities(label, text)",
-    *(
-        statement
-        for table in _ATTR_CLAIM_TABLES
-        for statement in (
-            f"""CREATE TABLE {table} (
-                id TEXT PRIMARY KEY,
-                doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-                start INTEGER NOT NULL,
-                "end" INTEGER NOT NULL,
-                text TEXT NOT NULL,
-                attrs TEXT NOT NULL DEFAULT '{{}}'
-            )""",
-            f"CREATE INDEX {table}_doc ON {table}(doc_id, start)",
-        )
-    ),
-    *(_RESULT_TABLE.format(table) for table in RESULT_TABLES[:3]),
+]
+SCHEMA_V1 = [
+    *_BASE_TABLES,
+    *(sql for kind in ("figures", "dates", "events", "quotes") for sql in _attr_claim_table(kind)),
+    *(_RESULT_TABLE.format(table) for table in ("slots", "reuse", "timeline")),
 ]
 # Version 2 adds the index of actors and places.
 SCHEMA_V2 = [*SCHEMA_V1, _RESULT_TABLE.format("actors")]
@@ -71,7 +79,7 @@ SCHEMA_V2 = [*SCHEMA_V1, _RESULT_TABLE.format("actors")]
 # documents' rowids, which only VACUUM would change: the ledger never runs VACUUM, and
 # `INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')` repairs it if one did.
 MEASURE_EXPRESSION = "json_extract(attrs, '$.measure')"
-_V3_ADDITIONS = [
+_SEARCH_INDEXES = [
     "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', "
     "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
     "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
@@ -88,12 +96,38 @@ _V3_ADDITIONS = [
     "CREATE INDEX documents_published ON documents(published)",
     # Covering the page order too, so a page of one measure's figures sorts nothing.
     f"CREATE INDEX figures_measure ON figures({MEASURE_EXPRESSION}, doc_id, start, id)",
-    *(f"CREATE INDEX {table}_rank ON {table}(rank, id)" for table in RESULT_TABLES),
+]
+_V3_ADDITIONS = [
+    *_SEARCH_INDEXES,
+    *(_RANK_INDEX.format(table) for table in ("slots", "reuse", "timeline", "actors")),
 ]
 SCHEMA_V3 = [*SCHEMA_V2, *_V3_ADDITIONS]
 
-# MIGRATIONS[n] upgrades a ledger from version n to n + 1.
+# Version 4: dated statements are the claims of `statements` (they were `events`); the
+# events a document reports are claims of `incidents`; `events` is now the result table
+# of events across documents.
+SCHEMA_V4 = [
+    *_BASE_TABLES,
+    *(sql for table in _ATTR_CLAIM_TABLES for sql in _attr_claim_table(table)),
+    *(_RESULT_TABLE.format(table) for table in RESULT_TABLES),
+    *_SEARCH_INDEXES,
+    *(_RANK_INDEX.format(table) for table in RESULT_TABLES),
+]
+SCHEMA = SCHEMA_V4  # what a new ledger is made of
+
+# MIGRATIONS[n] upgrades a ledger from version n to n + 1. Claims a migration cannot give
+# (new kinds, new fields) come with the next build: the extractor version changes with
+# them, so every document is extracted again.
 MIGRATIONS: dict[int, list[str]] = {
     1: [_RESULT_TABLE.format("actors"), "INSERT OR REPLACE INTO meta VALUES ('aligned', '0')"],
     2: [*_V3_ADDITIONS, "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')"],
+    3: [
+        "ALTER TABLE events RENAME TO statements",
+        "DROP INDEX events_doc",
+        "CREATE INDEX statements_doc ON statements(doc_id, start)",
+        *_attr_claim_table("incidents"),
+        _RESULT_TABLE.format("events"),
+        _RANK_INDEX.format("events"),
+        "INSERT OR REPLACE INTO meta VALUES ('aligned', '0')",
+    ],
 }

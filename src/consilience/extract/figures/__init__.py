@@ -77,6 +77,7 @@ def find_figures(
                         time=scope.time,
                         time_inherited=scope.time_inherited,
                         attribution=attribution(sentence, item.anchor),
+                        incident=None,
                     )
                 )
             tracker.read(sentence, offset)

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request, Response
 from consilience.present.views import (
     Sources,
     document_view,
+    event_view,
     passage,
     run_record,
     slot_view,
@@ -36,6 +37,8 @@ from consilience.present.web.models import (
     DocumentDetail,
     DocumentPage,
     Error,
+    EventDetail,
+    EventPage,
     FigurePage,
     Overview,
     Passage,
@@ -55,6 +58,25 @@ def api_overview(request: Request) -> Response:
     """Totals: documents, publication range, claims by kind, alignment results."""
     with borrowed(request) as ledger:
         return json_body(summary(request, ledger))
+
+
+@router.get("/events", response_model=EventPage)
+def api_events(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
+    """Events (incidents resolved across documents) in rank order, most reported first."""
+    with borrowed(request) as ledger:
+        items = ledger.results_page("events", limit, offset)
+        total = summary(request, ledger)["results"]["events"]
+    return json_body({"total": total, "limit": limit, "offset": offset, "items": items})
+
+
+@router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND)
+def api_event(request: Request, event_id: str) -> Response:
+    """One event with its reports, its slots in brief, and its toll-over-time points."""
+    with borrowed(request) as ledger:
+        event = ledger.result("events", event_id)
+        if event is None:
+            raise not_found("event", event_id)
+        return json_body(event_view(ledger, event, Sources(ledger)))
 
 
 @router.get("/slots", response_model=SlotPage)

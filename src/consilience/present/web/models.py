@@ -35,7 +35,10 @@ class Claim(Record):
 
 
 class ClaimOfKind(Claim):
-    kind: str = Field(description="entities, figures, dates, events or quotes")
+    kind: str = Field(
+        description="entities, figures, dates, statements, incidents or quotes (an "
+        "incident's own kind is `incident_kind`)"
+    )
 
 
 class ClaimRef(BaseModel):
@@ -103,6 +106,8 @@ class Passage(BaseModel):
 
 class SlotEvent(Record):
     label: str
+    id: str | None = None
+    kind: str | None = None
     time: str | None = None
     start: str | None = None
     end: str | None = None
@@ -208,6 +213,115 @@ class TimelinePage(BaseModel):
     limit: int
     offset: int
     items: list[TimelineEntry]
+
+
+class EventPlace(Record):
+    """A place of an event, with its gazetteer id where the gazetteer knows it."""
+
+    name: str
+    id: str | None = Field(None, description="geonames:N, iso3166:CC or iso3166-2:CC-RR")
+    level: str | None = Field(None, description="city, region or country; null if unknown")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2")
+    region: str | None = None
+    within: list[Any] = []
+    latitude: Number | None = None
+    longitude: Number | None = None
+
+
+class EventDate(Record):
+    value: str | None = None
+    mod: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+class EventToll(Record):
+    """An event's toll of one measure: its slot's best, range and latest value."""
+
+    slot: str | None = None
+    best: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    latest: Number | None = None
+    claims: list[str] = []
+
+
+class Event(Record):
+    """One real-world event resolved across documents, with its slots and tolls."""
+
+    id: str
+    kind: str | None = None
+    label: str
+    name: str | None = None
+    places: list[EventPlace] = []
+    date: EventDate | None = None
+    ongoing: bool = False
+    first_reported: str | None = None
+    last_reported: str | None = None
+    documents: list[str] = []
+    sources: int | None = None
+    independent_sources: int | None = None
+    mentions: list[str] = []
+    slots: list[str] = []
+    tolls: dict[str, EventToll] = {}
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[Event]
+
+
+class EventSlot(BaseModel):
+    """A slot of an event, in brief (the whole slot is at /api/slots/{id})."""
+
+    id: str
+    measure: str | None
+    subject: str | None
+    verdict: str | None
+    best: Number | None
+    best_text: str | None
+    low: Number | None
+    high: Number | None
+    sources: int | None
+    independent_sources: int | None
+
+
+class EventReport(BaseModel):
+    """A document reporting an event."""
+
+    id: str
+    label: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    path: str | None
+
+
+class TollPoint(BaseModel):
+    """One figure claim of a toll, as the toll-over-time chart draws it."""
+
+    id: str
+    doc: str
+    label: str = Field(description="The source: publisher, else title, else file.")
+    published: str | None = Field(description="When the claim's document was published.")
+    value: Number | None
+    low: Number | None
+    high: Number | None
+    qualifier: str | None
+    number_text: str | None
+    text: str
+
+
+class EventDetail(Event):
+    """An event with its reports, its slots in brief, and per casualty measure the points
+    of its toll over time."""
+
+    summary: dict[str, Any] = Field(description="The event as one row of a list.")
+    reports: list[EventReport] = Field(description="Its documents, oldest first.")
+    slot_refs: list[EventSlot]
+    toll_points: dict[str, list[TollPoint]]
 
 
 class SearchHit(BaseModel):

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import jinja2
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
-from consilience.present.charts import slot_chart, timeline_chart
+from consilience.present.charts import slot_chart, timeline_chart, toll_charts
 from consilience.present.render import environment
 from consilience.present.views import (
     DISPUTED_VERDICTS,
     Sources,
     document_view,
+    event_summary,
+    event_view,
     slot_view,
     slot_views,
     timeline_view,
@@ -39,11 +41,13 @@ HTML_NOT_FOUND: dict[int | str, dict[str, Any]] = {
     404: {"description": "Unknown id", "content": {"text/html": {}}}
 }
 OVERVIEW_SLOTS = 20
+OVERVIEW_EVENTS = 10
 # What the claim lists on a document page show of each kind, besides the claim's text.
 CLAIM_COLUMNS = {
     "figures": ("number_text", "measure", "subject", "attribution"),
     "dates": ("type", "value"),
-    "events": ("date", "what"),
+    "statements": ("date", "what"),
+    "incidents": ("kind", "name", "date"),
     "quotes": ("speaker", "type"),
     "entities": ("label",),
 }
@@ -55,10 +59,25 @@ def templates() -> jinja2.Environment:
     env.globals.update(
         href=claim_href,
         document_href=document_href,
+        event_href=event_href,
+        event_links=EVENT_LINKS,
         page_url=page_url,
         claim_columns=CLAIM_COLUMNS,
     )
     return env
+
+
+def event_href(event_id: str) -> str:
+    return "/events/" + quote(str(event_id), safe="")
+
+
+# Where an event page's links go: the event, slot and document pages (see macros).
+EVENT_LINKS: dict[str, Any] = {
+    "event": event_href,
+    "slot": lambda slot_id: "/slots/" + quote(str(slot_id), safe=""),
+    "doc": document_href,
+    "slot_view": "",
+}
 
 
 def page_url(path: str, **params: Any) -> str:
@@ -87,6 +106,7 @@ def overview_page(request: Request) -> HTMLResponse:
         totals = summary(request, ledger)
         documents = queries.documents_page(ledger, 50)
         slots = ledger.results_page("slots", OVERVIEW_SLOTS)
+        events = ledger.results_page("events", OVERVIEW_EVENTS)
     for slot in slots:
         slot["disputed"] = slot.get("verdict") in DISPUTED_VERDICTS
     return render(
@@ -96,6 +116,41 @@ def overview_page(request: Request) -> HTMLResponse:
         overview=totals,
         documents=documents,
         slots=slots,
+        events=[event_summary(event) for event in events],
+    )
+
+
+@router.get("/events")
+def events_page(request: Request, limit: PageLimit = 50, offset: Offset = 0) -> HTMLResponse:
+    """Events resolved across documents, most reported first, with their latest tolls."""
+    with borrowed(request) as ledger:
+        events = ledger.results_page("events", limit, offset)
+        total = summary(request, ledger)["results"]["events"]
+    return render(
+        request,
+        "events.html.j2",
+        active="events",
+        events=[event_summary(event) for event in events],
+        total=total,
+        limit=limit,
+        offset=offset,
+    )
+
+
+@router.get("/events/{event_id}", responses=HTML_NOT_FOUND)
+def event_page(request: Request, event_id: str) -> HTMLResponse:
+    """One event: its places, date, reports, slots and toll-over-time charts."""
+    with borrowed(request) as ledger:
+        stored = ledger.result("events", event_id)
+        if stored is None:
+            raise not_found("event", event_id)
+        event = event_view(ledger, stored, Sources(ledger))
+    return render(
+        request,
+        "event.html.j2",
+        active="events",
+        event=event,
+        charts=toll_charts(event, claim_href),
     )
 
 

@@ -12,7 +12,7 @@ from consilience.extract.claims import CLAIM_KINDS
 from consilience.present.views import source_label
 from consilience.store import Ledger
 
-SUMMARY_RESULTS = ("slots", "timeline", "actors", "reuse")
+SUMMARY_RESULTS = ("events", "slots", "timeline", "actors", "reuse")
 
 
 def documents_page(ledger: Ledger, limit: int, offset: int = 0) -> list[dict[str, Any]]:

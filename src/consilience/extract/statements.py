@@ -1,11 +1,11 @@
-"""Dated events: each statement the text anchors in time, with who, where and what."""
+"""Dated statements: each statement the text anchors in time, with who, where and what."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
-from consilience.extract.claims import DateClaim, EntityClaim, EventClaim, claim_id
+from consilience.extract.claims import DateClaim, EntityClaim, StatementClaim, claim_id
 from consilience.extract.nlp import trim_tokens
 
 # Children of a predicate that start another statement, not part of this one.
@@ -18,16 +18,16 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _UNPLACED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
 
-def find_events(
+def find_statements(
     doc_id: str,
     text: str,
     parsed: list[tuple[int, Any]],
     dates: Sequence[DateClaim],
     entities: Sequence[EntityClaim],
-) -> list[EventClaim]:
-    """One event per date that anchors a statement: the clause the date modifies."""
+) -> list[StatementClaim]:
+    """One statement per date that anchors one: the clause the date modifies."""
     tokens = {offset + token.idx: (offset, token) for offset, doc in parsed for token in doc}
-    events: list[EventClaim] = []
+    statements: list[StatementClaim] = []
     for date in dates:
         if date.type not in ("DATE", "TIME") or date.value is None or date.value in _UNPLACED:
             continue
@@ -45,9 +45,9 @@ def find_events(
         start = offset + token.doc[first].idx
         end = offset + token.doc[last].idx + len(token.doc[last].text)
         inside = [e for e in entities if start <= e.start and e.end <= end]
-        events.append(
-            EventClaim(
-                id=claim_id(doc_id, "events", len(events)),
+        statements.append(
+            StatementClaim(
+                id=claim_id(doc_id, "statements", len(statements)),
                 doc=doc_id,
                 start=start,
                 end=end,
@@ -62,7 +62,7 @@ def find_events(
                 places=_unique(e.text for e in inside if e.label in _PLACE_LABELS),
             )
         )
-    return events
+    return statements
 
 
 def _predicate(token: Any, date_tokens: list[Any]) -> Any:

