@@ -183,8 +183,6 @@ def test_a_part_larger_than_its_whole_is_a_contradiction(tmp_path: Path) -> None
     with Ledger(tmp_path / "x.db", readonly=True) as ledger:
         figures = {f["id"]: f["value"] for f in ledger.iter_claims("figures")}
         (slot,) = [s for s in ledger.slots() if s["measure"] == "killed"]
-    pairs = {
-        (e["kind"], frozenset(figures[c] for c in e["claims"])) for e in slot["explanations"]
-    }
+    pairs = {(e["kind"], frozenset(figures[c] for c in e["claims"])) for e in slot["explanations"]}
     assert ("contradiction", frozenset({150, 120})) in pairs
     assert ("scope", frozenset({90, 120})) in pairs

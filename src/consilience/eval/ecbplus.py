@@ -48,8 +48,7 @@ def score_ledger(ledger: Ledger) -> tuple[dict[str, ClusterScore], int, int]:
         pairs[measure].append((gold, predicted))
         members[predicted].add(gold)
     mixed = sum(
-        len(labels) != len({label.split("/")[0] for label in labels})
-        for labels in members.values()
+        len(labels) != len({label.split("/")[0] for label in labels}) for labels in members.values()
     )
     return {m: score_clusters(pairs[m]) for m in SCORED_MEASURES}, mixed, len(members)
 
