@@ -80,11 +80,27 @@ class ContractRecord(ABC):
             record[kind] = self.claims(kind)
         for table in RESULT_TABLES:
             record[table] = self.results(table)
+        _add_events_to_figures(record)
         return record
 
     def to_json(self) -> str:
         """Deterministic JSON: the same content always gives the same bytes."""
         return json_text(self.to_dict())
+
+
+def _add_events_to_figures(record: dict[str, Any]) -> None:
+    """Each figure's `event`: the event of the incident it counts, else of its slot (a
+    figure of a document that names no incident), else None (a figure in no slot)."""
+    of_incident = {m: e["id"] for e in record.get("events", []) for m in e.get("mentions", [])}
+    of_claim = {
+        claim: slot["event"].get("id")
+        for slot in record.get("slots", [])
+        for claim in slot.get("claims", [])
+    }
+    for figure in record.get("figures", []):
+        incident = figure.get("incident")
+        figure["event"] = of_incident.get(incident) if incident else None
+        figure["event"] = figure["event"] or of_claim.get(figure["id"])
 
 
 class LedgerReads(ContractRecord):
