@@ -3,25 +3,26 @@ resolved into one record per real-world event, the way conflict and disaster mon
 one event per incident (a kind, a place, a date).
 
 Two mentions are one event when their kinds are of one family and their places and dates
-are compatible:
-- places: never two different countries (unless the kind crosses borders, a cyclone or an
-  earthquake, on the same days); two cities of one country no further apart than
-  `CITY_KM`; names the gazetteer does not know must be shared;
-- dates: the stated incident dates overlap (a report taken from its publication day may be
-  up to `REPORT_LAG_DAYS` late); or a later report that revises a toll ("rises to") refers
-  back to an event of the same kind and place, within `FOLLOW_UP_DAYS` of its last report;
+are compatible (docs/alignment.md, "Events", states each rule):
+- places: never two countries (unless the kind crosses borders, the countries are
+  neighbours and the days the same); towns and regions that can be the same ground;
+  sharing only a country is enough only for the same kind; names the gazetteer does not
+  know must be shared;
+- dates: the incident days overlap (a report dated by its publication day covers the
+  `REPORT_LAG_DAYS` before it); or a later report revises a toll of an event of the same
+  kind and place, within its kind's window after the event's last report;
 - a name shared by both (Cyclone Mira) is enough; two different names keep them apart.
-Long-running situations (a war, a season) are events of their own kind, one per country,
-without a time limit.
+Long-running situations (a war, a season) are events of their own kind, without a time
+limit.
 
-Cost: mentions are swept once in date order; each looks only at the events that share one
-of its place keys and are still open, so a year of reports stays near-linear.
+Cost: mentions are swept once in date order; each looks only at the events filed under
+one of its place keys in its own 30-day periods (or, for revisions, the most recently
+reported ones), so a year of reports stays near-linear.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -59,11 +60,6 @@ _PLACES_KEPT = 16
 # at events of its own time.
 _PERIOD_DAYS = 30
 _MAX_PERIODS = 24  # a date coarser than two years is filed by its first two years
-_REVISION = re.compile(
-    r"\b(?:toll|rises?|rose|risen|rising|climb(?:s|ed)?|increase[sd]?|reach(?:es|ed)?|"
-    r"so far|now|updated?|revised)\b",
-    re.IGNORECASE,
-)
 
 
 @dataclass(slots=True)
@@ -209,7 +205,7 @@ def mention_from_claim(
         span=span,
         stated=stated,
         published=day,
-        revision=bool(_REVISION.search(str(claim.get("text") or ""))),
+        revision=vocabulary.is_revision(str(claim.get("text") or "")),
         place_names=tuple(names),
     )
 

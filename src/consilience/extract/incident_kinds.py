@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -40,7 +41,11 @@ class IncidentVocabulary:
     document_country: frozenset[str]  # "republic": the country the document is about
     relative_endings: frozenset[str]  # "after": a date measured from something else
     modified_heads: frozenset[str]  # "chief": "the fire chief" names no fire
+    revision: re.Pattern[str]  # "rises to": a report revising a toll told before
     digest: str  # sha256 of the file, part of the extractor version
+
+    def is_revision(self, text: str) -> bool:
+        return self.revision.search(text) is not None
 
     def kind(self, name: str) -> IncidentKind:
         return self.kinds.get(name) or IncidentKind(OTHER, 0, False, False, OTHER)
@@ -89,5 +94,9 @@ def load_vocabulary(language: str = "en") -> IncidentVocabulary:
         document_country=frozenset(w.lower() for w in table["places"]["document_country"]),
         relative_endings=frozenset(w.lower() for w in table["dates"]["relative_endings"]),
         modified_heads=frozenset(w.lower() for w in table["modifiers"]["heads"]),
+        revision=re.compile(
+            r"\b(?:" + "|".join(re.escape(w) for w in table["revision"]["words"]) + r")\b",
+            re.IGNORECASE,
+        ),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )
