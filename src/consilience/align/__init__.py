@@ -90,7 +90,11 @@ def iter_slots(
         groups = group_figures(figures, event_of)
         del figures
         same_value = SameValueIndex(groups)
-        tolls: dict[str, list[Slot]] = defaultdict(list)
+        # Per event: its slot ids, and per measure the toll slot so far (its rank and
+        # summary); slots themselves are not kept, so memory holds no more than before.
+        slot_ids: dict[str, list[str]] = defaultdict(list)
+        tolls: dict[str, dict[str, tuple[tuple[bool, int, str], dict[str, Any]]]]
+        tolls = defaultdict(dict)
 
         def name(doc_id: str) -> str:
             return names.get(doc_id, doc_id)
@@ -103,12 +107,20 @@ def iter_slots(
             record = records.get(event_id)
             if record is not None:
                 slot.event.update(id=event_id, kind=record["kind"], label=record["label"])
-                tolls[event_id].append(slot)
+                slot_ids[event_id].append(slot.id)
+                rank = (slot.subject != "people", -slot.sources, slot.id)
+                held = tolls[event_id].get(slot.measure)
+                if held is None or rank < held[0]:
+                    tolls[event_id][slot.measure] = (rank, _toll(slot))
             yield slot
         if events is not None:
             for event in resolved:
                 record = records[event.id]
-                _add_slots(record, tolls.get(event.id, []), reuse)
+                record["slots"] = slot_ids.get(event.id, [])
+                record["sources"] = len(record["documents"])
+                record["independent_sources"] = reuse.independent_count(record["documents"])
+                held_tolls = tolls.get(event.id, {})
+                record["tolls"] = {m: held_tolls[m][1] for m in sorted(held_tolls)}
                 events.append(record)
     finally:
         if collecting:
@@ -145,28 +157,18 @@ def _mentions(
         yield mention_from_claim(stand_in, day, gazetteer, vocabulary)
 
 
-def _add_slots(record: dict[str, Any], slots: list[Slot], reuse: ReuseIndex) -> None:
-    """An event's slots, its source counts and its toll per measure: the slot of that
-    measure that counts people (else any) with the most sources."""
-    record["slots"] = [slot.id for slot in slots]
-    documents = set(record["documents"])
-    record["sources"] = len(documents)
-    record["independent_sources"] = reuse.independent_count(documents)
-    tolls: dict[str, dict[str, Any]] = {}
-    ranked = sorted(slots, key=lambda s: (s.subject != "people", -s.sources, s.id))
-    for slot in ranked:
-        if slot.measure in tolls:
-            continue
-        latest = slot.latest or {}
-        tolls[slot.measure] = {
-            "slot": slot.id,
-            "best": slot.best,
-            "low": slot.low,
-            "high": slot.high,
-            "latest": latest.get("value"),
-            "claims": list(slot.claims),
-        }
-    record["tolls"] = tolls
+def _toll(slot: Slot) -> dict[str, Any]:
+    """An event's toll for one measure, from the slot of that measure that counts people
+    (else any) with the most sources."""
+    latest = slot.latest or {}
+    return {
+        "slot": slot.id,
+        "best": slot.best,
+        "low": slot.low,
+        "high": slot.high,
+        "latest": latest.get("value"),
+        "claims": list(slot.claims),
+    }
 
 
 def _slot_order(slot: Slot) -> tuple[int, str, str, str]:

@@ -197,7 +197,7 @@ def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) 
         event_span=event_span,
         published=_published_moment(published),
         revision=bool(_REVISION.search(str(claim.get("text") or ""))),
-        incident=claim.get("incident"),
+        incident=None if claim.get("incident") is None else intern(str(claim["incident"])),
     )
 
 
