@@ -32,8 +32,9 @@ demo: install
 	$(BIN)/consilience show $(LEDGER)
 	$(BIN)/consilience export $(LEDGER) --format json -o build/example.json
 	$(BIN)/consilience export $(LEDGER) --format csv -o build/example-csv
+	$(BIN)/consilience export $(LEDGER) --format events-csv -o build/example-events.csv
 	$(BIN)/consilience report $(LEDGER) -o build/example-report.html
-	@echo "reports written: build/example.json, build/example-csv/, build/example-report.html"
+	@echo "reports written: build/example.json, build/example-csv/, build/example-events.csv, build/example-report.html"
 
 lint: install-test
 	$(BIN)/ruff check src tests bench scripts

@@ -42,10 +42,14 @@ class IncidentVocabulary:
     relative_endings: frozenset[str]  # "after": a date measured from something else
     modified_heads: frozenset[str]  # "chief": "the fire chief" names no fire
     revision: re.Pattern[str]  # "rises to": a report revising a toll told before
+    cumulative: re.Pattern[str]  # "since October": a figure summing up to date
     digest: str  # sha256 of the file, part of the extractor version
 
     def is_revision(self, text: str) -> bool:
         return self.revision.search(text) is not None
+
+    def is_cumulative(self, text: str) -> bool:
+        return self.cumulative.search(text) is not None
 
     def kind(self, name: str) -> IncidentKind:
         return self.kinds.get(name) or IncidentKind(OTHER, 0, False, False, OTHER)
@@ -94,9 +98,12 @@ def load_vocabulary(language: str = "en") -> IncidentVocabulary:
         document_country=frozenset(w.lower() for w in table["places"]["document_country"]),
         relative_endings=frozenset(w.lower() for w in table["dates"]["relative_endings"]),
         modified_heads=frozenset(w.lower() for w in table["modifiers"]["heads"]),
-        revision=re.compile(
-            r"\b(?:" + "|".join(re.escape(w) for w in table["revision"]["words"]) + r")\b",
-            re.IGNORECASE,
-        ),
+        revision=_any_of(table["revision"]["words"]),
+        cumulative=_any_of(table["cumulative"]["words"]),
         digest=hashlib.sha256(raw).hexdigest()[:12],
     )
+
+
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    """Any of the words or phrases, as whole words, in any case."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)

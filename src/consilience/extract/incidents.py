@@ -2,17 +2,16 @@
 each figure counts.
 
 A word of the incident vocabulary (resources/<lang>/incidents.toml) marks a mention; the
-mentions of one document that tell of the same incident (the same family of kinds, no two
-different stated dates) become one `IncidentClaim`. Its places are the place names of its
-sentences, resolved against the gazetteer; its date is a date its sentences state, else the
-publication day (`date_source: published`). A figure counts the incident named in its own
-sentence (the most specific kind there), else the one named last before it, else the
-document's first.
+mentions of one document that tell of the same incident become one `IncidentClaim`. Its
+places are the place names of its sentences, resolved against the gazetteer; its date is a
+date its sentences state, else the publication day (`date_source: published`). A figure
+counts the incident named in its own sentence (the most specific kind there, or the one
+its measure points to), else the one its measure points to, else the one named last
+before it, else the document's first. docs/alignment.md ("Events") states each rule.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
@@ -26,6 +25,7 @@ from consilience.extract.claims import (
     IncidentClaim,
     claim_id,
 )
+from consilience.extract.figures.scope import PLACE_LABELS
 from consilience.extract.incident_kinds import IncidentVocabulary, load_vocabulary
 from consilience.extract.incident_mentions import Mention, attach_dates, mentions_in
 from consilience.places import load_gazetteer
@@ -35,10 +35,8 @@ if TYPE_CHECKING:
 
     Parsed = list[tuple[int, Doc]]
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# A figure that says it sums up ("since October", "so far") counts the long-running
-# situation its sentence names, not a single incident in it.
-_FIGURE_CUMULATIVE = re.compile(r"\b(?:since|so far|in total|overall|to date)\b", re.I)
+# A city this large is taken at its name even when the document names no country.
+_BIG_CITY = 100_000
 
 
 @dataclass
@@ -91,17 +89,14 @@ def find_incidents(
     return claims, linked
 
 
-# A city this large is taken at its name even when the document names no country.
-_BIG_CITY = 100_000
-
-
 def _merge(mentions: list[Mention], words: IncidentVocabulary) -> list[_Incident]:
     """Mentions that tell of one incident, in text order of their first mention.
 
     In one sentence, the most specific kind stands for the others ("an airstrike on the
     market killed ..." is one incident, not an attack and a strike). Across sentences a
-    mention joins an earlier incident of its family, or, when its kind is generic
-    ("the attack"), the document's first incident, unless both state different dates."""
+    mention joins an earlier incident of its family, of a family it is a consequence or a
+    cause of, or one its kind refers back to ("the attack" after "an airstrike"), unless
+    the two state different dates; a generic word ("the incident") joins the last one."""
     incidents: list[_Incident] = []
     by_sentence: dict[int, list[Mention]] = {}
     for mention in mentions:
@@ -273,7 +268,7 @@ def _link_figures(
         here = owner.get(index, [])
         choice: str | None = None
         if here:
-            cumulative = bool(_FIGURE_CUMULATIVE.search(figure.text))
+            cumulative = words.is_cumulative(figure.text)
             ongoing = [(m, c) for m, c in here if m.ongoing]
             single = [(m, c) for m, c in here if not m.ongoing]
             if ongoing and (cumulative or not single):
