@@ -40,17 +40,29 @@ def nested(first: Figure, second: Figure) -> tuple[Figure, Figure] | None:
     two are not the same places; None when either names no place or one is unknown."""
     if not first.places or not second.places or set(first.places) == set(second.places):
         return None
-    for inner, outer in ((first, second), (second, first)):
-        inner_places = _places(inner.places, frozenset())
+    inside = _inside(first.places, second.places)
+    if inside == 1:
+        return first, second
+    if inside == 2:
+        return second, first
+    return None
+
+
+@lru_cache(maxsize=65536)
+def _inside(one: tuple[str, ...], other: tuple[str, ...]) -> int:
+    """1 when the places `one` lie within `other`, 2 the other way round, else 0. Slots
+    compare the same few place lists many times over, so the answer is kept."""
+    gazetteer = load_gazetteer()
+    for number, (inner, outer) in ((1, (one, other)), (2, (other, one))):
+        inner_places = _places(inner, frozenset())
         if not inner_places:
             continue
         countries = frozenset(place.country for place in inner_places)
-        outer_places = _places(outer.places, countries)
+        outer_places = _places(outer, countries)
         if not outer_places:
             continue
-        gazetteer = load_gazetteer()
         if all(any(gazetteer.contains(o, i) for o in outer_places) for i in inner_places) and (
             not all(any(gazetteer.contains(i, o) for i in inner_places) for o in outer_places)
         ):
-            return inner, outer
-    return None
+            return number
+    return 0

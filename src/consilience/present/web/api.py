@@ -63,10 +63,7 @@ def api_overview(request: Request) -> Response:
 @router.get("/events", response_model=EventPage)
 def api_events(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
     """Events (incidents resolved across documents) in rank order, most reported first."""
-    with borrowed(request) as ledger:
-        items = ledger.results_page("events", limit, offset)
-        total = summary(request, ledger)["results"]["events"]
-    return json_body({"total": total, "limit": limit, "offset": offset, "items": items})
+    return _results_page(request, "events", limit, offset)
 
 
 @router.get("/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND)
@@ -82,9 +79,14 @@ def api_event(request: Request, event_id: str) -> Response:
 @router.get("/slots", response_model=SlotPage)
 def api_slots(request: Request, limit: Limit = 50, offset: Offset = 0) -> Response:
     """Slots (figures lined up across sources) in rank order, most reported first."""
+    return _results_page(request, "slots", limit, offset)
+
+
+def _results_page(request: Request, table: str, limit: int, offset: int) -> Response:
+    """One page of a result table in rank order, with the table's total."""
     with borrowed(request) as ledger:
-        items = ledger.results_page("slots", limit, offset)
-        total = summary(request, ledger)["results"]["slots"]
+        items = ledger.results_page(table, limit, offset)
+        total = summary(request, ledger)["results"][table]
     return json_body({"total": total, "limit": limit, "offset": offset, "items": items})
 
 
