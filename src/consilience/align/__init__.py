@@ -16,7 +16,7 @@ from consilience.align.actors import build_actor_index
 from consilience.align.event_records import event_record
 from consilience.align.events import Mention, mention_from_claim, resolve_events
 from consilience.align.figures import Figure, load_figures
-from consilience.align.grouping import group_figures
+from consilience.align.grouping import event_of_figure, group_figures
 from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
 from consilience.align.slots import SameValueIndex, Slot, build_slot
@@ -102,8 +102,7 @@ def iter_slots(
         for index, group in enumerate(groups):
             slot = build_slot(group, reuse, name)
             same_value.explain(slot, group, index, name)
-            first = group[0]
-            event_id = event_of.get(first.incident or "", "") or event_of.get(first.doc, "")
+            event_id = event_of_figure(group[0], event_of)
             record = records.get(event_id)
             if record is not None:
                 slot.event.update(id=event_id, kind=record["kind"], label=record["label"])
@@ -131,7 +130,9 @@ def _mentions(
     ledger: Ledger, figures: list[Figure], published: dict[str, str | None]
 ) -> Iterator[Mention]:
     """Every incident claim, and a stand-in for each document with figures that count no
-    incident (its document names none): kind `other`, its figures' places, its day."""
+    incident (its document names none): kind `other`, its figures' places, its day. The
+    figures' places are name keys (folded): the gazetteer still resolves them, but an
+    unknown one no longer shows it was written with a capital, so it places nothing."""
     gazetteer = load_gazetteer()
     vocabulary = load_vocabulary()
     for claim in ledger.iter_claims("incidents"):

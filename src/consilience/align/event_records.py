@@ -11,15 +11,15 @@ from typing import Any
 from consilience.align.actors import name_key
 from consilience.align.events import Event, Mention
 from consilience.extract.incident_kinds import load_vocabulary
-from consilience.places import Gazetteer, Place, load_gazetteer
+from consilience.places import CITY, COUNTRY, REGION, Gazetteer, Place, load_gazetteer
 
 
 def event_record(event: Event, gazetteer: Gazetteer) -> dict[str, Any]:
     """The JSON-contract record of an event (without its slots and tolls)."""
     kinds = Counter(m.kind for m in event.mentions)
     kind = max(kinds, key=lambda k: (kinds[k], load_vocabulary().kind(k).rank))
-    names = Counter(m.name for m in event.mentions if m.name)
-    name = _display_name(event, names.most_common(1)[0][0]) if names else None
+    names = Counter(m.name_text for m in event.mentions if m.name_text)
+    name = names.most_common(1)[0][0] if names else None
     places = _places(event, gazetteer)
     start, end = (
         (date.fromordinal(event.first).isoformat(), date.fromordinal(event.last).isoformat())
@@ -48,11 +48,6 @@ def event_record(event: Event, gazetteer: Gazetteer) -> dict[str, Any]:
     }
 
 
-def _display_name(event: Event, lower: str) -> str:
-    """The name as a document writes it (mentions keep it lower-cased for matching)."""
-    return " ".join(word.capitalize() if not word[:1].isdigit() else word for word in lower.split())
-
-
 def _date_value(stated: list[Mention]) -> str | None:
     spans = Counter((m.span.first, m.span.last) for m in stated if m.span is not None)
     first, last = spans.most_common(1)[0][0]
@@ -62,48 +57,50 @@ def _date_value(stated: list[Mention]) -> str | None:
 
 
 def _places(event: Event, gazetteer: Gazetteer) -> list[dict[str, Any]]:
-    counts: Counter[str] = Counter()
+    """The event's places most named first (at most six): gazetteer places with their ids
+    and what contains them, and names the gazetteer does not know, as written."""
+    counts: Counter[tuple[str, str]] = Counter()
     resolved: dict[str, Place] = {}
     for mention in event.mentions:
         for place in mention.places:
-            counts[place.id] += 1
+            counts[("id", place.id)] += 1
             resolved[place.id] = place
         for name in mention.place_names:
             if name_key(name) in mention.unresolved:
-                counts["name:" + name] += 1
-    records: list[dict[str, Any]] = []
-    for key, _ in counts.most_common(6):
-        if key.startswith("name:"):
-            records.append(
-                {
-                    "name": key[5:],
-                    "id": None,
-                    "level": None,
-                    "country": None,
-                    "region": None,
-                    "within": [],
-                    "latitude": None,
-                    "longitude": None,
-                }
-            )
-            continue
-        place = resolved[key]
-        records.append(
-            {
-                "name": place.name,
-                "id": place.id,
-                "level": place.level,
-                "country": place.country,
-                "region": place.region,
-                "within": list(gazetteer.within(place)),
-                "latitude": place.latitude,
-                "longitude": place.longitude,
-            }
-        )
-    return records
+                counts[("name", name)] += 1
+    return [
+        _place_record(resolved[key], gazetteer) if kind == "id" else _unknown_place(key)
+        for (kind, key), _ in counts.most_common(6)
+    ]
 
 
-_LEVEL_ORDER = {"city": 0, "region": 1, "country": 2}
+def _place_record(place: Place, gazetteer: Gazetteer) -> dict[str, Any]:
+    return {
+        "name": place.name,
+        "id": place.id,
+        "level": place.level,
+        "country": place.country,
+        "region": place.region,
+        "within": list(gazetteer.within(place)),
+        "latitude": place.latitude,
+        "longitude": place.longitude,
+    }
+
+
+def _unknown_place(name: str) -> dict[str, Any]:
+    return {
+        "name": name,
+        "id": None,
+        "level": None,
+        "country": None,
+        "region": None,
+        "within": [],
+        "latitude": None,
+        "longitude": None,
+    }
+
+
+_LEVEL_ORDER = {CITY: 0, REGION: 1, COUNTRY: 2}
 
 
 def _label_place(places: list[dict[str, Any]]) -> str:
@@ -111,7 +108,7 @@ def _label_place(places: list[dict[str, Any]]) -> str:
     if not places:
         return ""
     best = min(places, key=lambda p: _LEVEL_ORDER.get(str(p["level"]), 3))
-    if best["level"] in ("city", "region") and best["country"]:
+    if best["level"] in (CITY, REGION) and best["country"]:
         country = load_gazetteer().country(str(best["country"]))
         if country is not None and country.name != best["name"]:
             return f"{best['name']}, {country.name}"

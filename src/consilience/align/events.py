@@ -31,16 +31,13 @@ from typing import Any
 from consilience.align.actors import name_key
 from consilience.align.timespan import MONTH, Span, parse_span, published_day
 from consilience.extract.incident_kinds import OTHER, IncidentVocabulary, load_vocabulary
-from consilience.places import Gazetteer, Place, load_gazetteer
+from consilience.places import CITY, COUNTRY, REGION, Gazetteer, Place, load_gazetteer
 
 # A report dated by its publication day tells of an incident up to this many days before.
 REPORT_LAG_DAYS = 3
 # Stated incident dates this many days apart still name one incident (a night across two
 # dates, "on Monday" in a report of Tuesday's aftermath).
 DATE_SLACK_DAYS = 1
-# Events a mention may still join: reported up to this many days before (a toll revision
-# joins within its kind's own window, see incidents.toml).
-FOLLOW_UP_DAYS = 180
 # Two cities of one country this far apart are two incidents (unless the kind crosses
 # borders: then BORDERS_KM).
 CITY_KM = 150.0
@@ -72,7 +69,8 @@ class Mention:
     family: str
     ongoing: bool
     borders: bool
-    name: str | None
+    name: str | None  # matched folded ("cyclone mira")
+    name_text: str | None  # as the document writes it ("Cyclone Mira")
     places: tuple[Place, ...]
     unresolved: frozenset[str]  # place names the gazetteer does not know (name_key form)
     span: Span | None  # the incident's days: stated, else the report's lag window
@@ -137,10 +135,10 @@ class Event:
         self.unresolved.update(mention.unresolved)
         for place in mention.places:
             self.countries.add(place.country)
-            if place.level != "country":
+            if place.level != COUNTRY:
                 self.place_ids.add(place.id)
             if (
-                place.level != "country"
+                place.level != COUNTRY
                 and len(self.specific) < _PLACES_KEPT
                 and all(known.id != place.id for known in self.specific)
             ):
@@ -195,11 +193,12 @@ def mention_from_claim(
     return Mention(
         id=str(claim["id"]),
         doc=str(claim["doc"]),
-        kind=kind.name if kind.name != OTHER else str(claim.get("kind") or OTHER),
+        kind=str(claim.get("kind") or OTHER),  # kept even when the vocabulary lost it
         family=kind.family,
         ongoing=kind.ongoing,
         borders=kind.borders,
-        name=str(name).lower() if name else None,
+        name=str(name).casefold() if name else None,
+        name_text=str(name) if name else None,
         places=places,
         unresolved=unresolved,
         span=span,
@@ -325,7 +324,7 @@ def _bridged(one: Event, other: Event) -> bool:
     """Two events a mention fits are one when the gazetteer knows none of their places
     (names it cannot tell apart or contain) and their days overlap. Events the gazetteer
     places stay as they are: in a feed, a vague report would chain many into one."""
-    if any(m.places for m in one.mentions) or any(m.places for m in other.mentions):
+    if one.countries or other.countries:
         return False
     if not one.first or not other.first:
         return False
@@ -356,14 +355,13 @@ def _order(mention: Mention) -> tuple[bool, bool, int, int, str]:
 
 
 def _too_old(event: Event, mention: Mention) -> bool:
-    """An event the mention can no longer join: a report more than FOLLOW_UP_DAYS after
-    the event's last report, or a stated date that long after its last day."""
+    """An event the mention can no longer join: reported longer ago than the mention's
+    kind allows a toll revision to come (its follow-up window)."""
     if mention.ongoing:
         return False
-    if mention.stated and mention.span is not None:
-        return mention.span.first - event.last > FOLLOW_UP_DAYS
+    window = load_vocabulary().kind(mention.kind).follow_up_days
     reference = mention.published or (mention.span.first if mention.span else 0)
-    return reference - max(event.last, event.last_reported) > FOLLOW_UP_DAYS
+    return reference - max(event.last, event.last_reported) > window
 
 
 def _match(event: Event, mention: Mention, gazetteer: Gazetteer) -> float:
@@ -424,6 +422,7 @@ def _countries_agree(event: Event, mention: Mention) -> bool:
 
 
 def _places_agree(event: Event, mention: Mention, gazetteer: Gazetteer) -> bool:
+    """Whether the mention's places can be the event's ground (docs/alignment.md)."""
     if not mention.places and not mention.unresolved:
         return False  # a report that names no place says too little to join anything
     if not _countries_agree(event, mention):
@@ -471,7 +470,7 @@ def _apart(event: Event, mention: Mention, gazetteer: Gazetteer) -> bool:
     different regions, two towns further apart than CITY_KM (BORDERS_KM for a kind that
     crosses borders), a town of another region. Unknown containment (a town whose region
     the gazetteer does not give) is no evidence either way."""
-    mine = [p for p in mention.places if p.level != "country"]
+    mine = [p for p in mention.places if p.level != COUNTRY]
     if not mine or not event.specific:
         return False
     limit = BORDERS_KM if mention.borders else CITY_KM
@@ -483,12 +482,12 @@ def _apart(event: Event, mention: Mention, gazetteer: Gazetteer) -> bool:
 def _same_ground(a: Place, b: Place, limit: float, borders: bool, gazetteer: Gazetteer) -> bool:
     if a.id == b.id:
         return True
-    if a.level == "city" and b.level == "city":
+    if a.level == CITY and b.level == CITY:
         distance = gazetteer.distance_km(a, b)
         return distance is None or distance <= limit
-    if a.level == "region" and b.level == "region":
+    if a.level == REGION and b.level == REGION:
         return borders  # a storm may cross regions; nothing else is in two at once
-    city, region = (a, b) if a.level == "city" else (b, a)
+    city, region = (a, b) if a.level == CITY else (b, a)
     return city.region is None or city.region == region.region
 
 
@@ -496,16 +495,12 @@ def _shared_places(event: Event, mention: Mention, gazetteer: Gazetteer) -> floa
     """Shared place keys, the most specific counting most (a city over a country)."""
     ids = {p.id for p in mention.places}
     score = float(len(ids & event.place_ids) + len(mention.unresolved & event.unresolved))
-    score += 0.5 * len(
-        {p.country for p in mention.places if p.level == "country"} & event.countries
-    )
+    score += 0.5 * len({p.country for p in mention.places if p.level == COUNTRY} & event.countries)
     if not score:
+        # Its places lie in a region or a country of the event's.
         contained = {c for p in mention.places for c in gazetteer.within(p)}
-        score = (
-            0.5
-            if contained & ({f"iso3166:{c}" for c in event.countries} | event.place_ids)
-            else 0.0
-        )
+        inside = contained & event.place_ids or mention.countries & event.countries
+        score = 0.5 if inside else 0.0
     return score
 
 

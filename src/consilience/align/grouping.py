@@ -20,6 +20,11 @@ def group_figures(figures: Iterable[Figure], event_of: dict[str, str]) -> list[l
     id."""
     blocks: dict[tuple[str, str, str], list[Figure]] = defaultdict(list)
     for figure in figures:
-        event = event_of.get(figure.incident or "", "") or event_of.get(figure.doc, "")
+        event = event_of_figure(figure, event_of)
         blocks[(event, figure.family, figure.subject_class)].append(figure)
     return [sorted(blocks[key], key=lambda figure: figure.order) for key in sorted(blocks)]
+
+
+def event_of_figure(figure: Figure, event_of: dict[str, str]) -> str:
+    """The event of the incident the figure counts, else of its document's stand-in."""
+    return event_of.get(figure.incident or "", "") or event_of.get(figure.doc, "")

@@ -34,19 +34,12 @@ class ReuseIndex:
         """The number of `documents`, counting once every set of them linked by shared
         passages (copies of one story count as one source)."""
         docs = set(documents)
-        parent = {doc: doc for doc in docs}
-
-        def root(doc: str) -> str:
-            while parent[doc] != doc:
-                parent[doc] = parent[parent[doc]]
-                doc = parent[doc]
-            return doc
-
+        sets = _DocumentSets(docs)
         for doc in docs:
             for _, _, other, _, _ in self._passages.get(doc, ()):
                 if other in docs:
-                    parent[root(doc)] = root(other)
-        return len({root(doc) for doc in docs})
+                    sets.join(doc, other)
+        return sets.count()
 
     def shared(self, first: Figure, second: Figure) -> bool:
         """True when the two figures' clauses lie in passages their documents share."""
@@ -59,14 +52,7 @@ class ReuseIndex:
 def independent_sources(figures: Sequence[Figure], reuse: ReuseIndex) -> int:
     """The number of documents among `figures`, counting once every set of documents that
     state the same value in a shared passage."""
-    parent = {figure.doc: figure.doc for figure in figures}
-
-    def root(doc: str) -> str:
-        while parent[doc] != doc:
-            parent[doc] = parent[parent[doc]]
-            doc = parent[doc]
-        return doc
-
+    sets = _DocumentSets(figure.doc for figure in figures)
     by_doc: dict[str, list[Figure]] = defaultdict(list)
     for figure in figures:
         by_doc[figure.doc].append(figure)
@@ -74,5 +60,25 @@ def independent_sources(figures: Sequence[Figure], reuse: ReuseIndex) -> int:
         for other, start, end in reuse.partners(figure):
             for match in by_doc.get(other, ()):
                 if match.key == figure.key and start < match.end and match.start < end:
-                    parent[root(figure.doc)] = root(other)
-    return len({root(doc) for doc in parent})
+                    sets.join(figure.doc, other)
+    return sets.count()
+
+
+class _DocumentSets:
+    """Documents joined into sets (union-find): sources that copy each other count once."""
+
+    def __init__(self, documents: Iterable[str]) -> None:
+        self._parent = {doc: doc for doc in documents}
+
+    def _root(self, doc: str) -> str:
+        parent = self._parent
+        while parent[doc] != doc:
+            parent[doc] = parent[parent[doc]]
+            doc = parent[doc]
+        return doc
+
+    def join(self, one: str, other: str) -> None:
+        self._parent[self._root(one)] = self._root(other)
+
+    def count(self) -> int:
+        return len({self._root(doc) for doc in self._parent})

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from consilience.align.figures import Figure
 from consilience.extract.incident_kinds import load_vocabulary
-from consilience.places import Place, load_gazetteer
+from consilience.places import Place, fold_name, load_gazetteer
 
 
 @lru_cache(maxsize=65536)
@@ -22,7 +22,7 @@ def _places(names: tuple[str, ...], countries: frozenset[str]) -> list[Place] | 
     words = load_vocabulary().document_country
     found: list[Place] = []
     for name in names:
-        if name.removeprefix("the ").strip() in words and len(countries) == 1:
+        if fold_name(name) in words and len(countries) == 1:
             country = load_gazetteer().country(next(iter(countries)))
             if country is None:
                 return None

@@ -4,6 +4,7 @@ name, and the date the parse ties to it (extract.incidents merges them per docum
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -46,8 +47,7 @@ def mentions_in(
     kind's context word ("bus") is in the sentence, as the most specific such kind."""
     tokens = list(sentence)
     forms = [(t.lower_, t.lemma_.lower()) for t in tokens]
-    context_kinds = {k for lower, lemma in forms for k in words.context.get(lemma, ())}
-    context_kinds |= {k for lower, _ in forms for k in words.context.get(lower, ())}
+    context_kinds = {k for form in forms for word in form for k in words.context.get(word, ())}
     found: list[Mention] = []
     i = 0
     span = (offset + sentence.start_char, offset + sentence.end_char)
@@ -128,6 +128,8 @@ def attach_dates(mentions: list[Mention], dates: Sequence[DateClaim], parsed: Pa
     resolution of 1994, the assembly named those responsible for the crackdown") dates
     something else."""
     relative_endings = load_vocabulary().relative_endings
+    ordered = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
     for mention in mentions:
         token = mention.token
         if token is None:
@@ -135,14 +137,15 @@ def attach_dates(mentions: list[Mention], dates: Sequence[DateClaim], parsed: Pa
         first, last = mention.sentence_span
         offset = next(o for o, doc in parsed if doc is token.doc)
         tied = []
-        for date in dates:
-            if not (first <= date.start and date.end <= last):
+        # Only the dates of its own sentence: a long document costs no more per mention.
+        for date in ordered[bisect_left(starts, first) : bisect_right(starts, last)]:
+            if date.end > last:
                 continue
             if date.type not in ("DATE", "TIME") or date.value is None:
                 continue
             if _CALENDAR_VALUE.match(date.value) is None:
                 continue
-            if date.text.split()[-1].lower() in relative_endings:
+            if date.text.split()[-1:] and date.text.split()[-1].lower() in relative_endings:
                 continue
             anchor = token.doc.char_span(
                 date.start - offset, date.end - offset, alignment_mode="expand"

@@ -12,7 +12,7 @@ before it, else the document's first. docs/alignment.md ("Events") states each r
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -28,15 +28,12 @@ from consilience.extract.claims import (
 from consilience.extract.figures.scope import PLACE_LABELS
 from consilience.extract.incident_kinds import IncidentVocabulary, load_vocabulary
 from consilience.extract.incident_mentions import Mention, attach_dates, mentions_in
-from consilience.places import load_gazetteer
+from consilience.places import BIG_CITY, CITY, COUNTRY, fold_name, load_gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     Parsed = list[tuple[int, Doc]]
-
-# A city this large is taken at its name even when the document names no country.
-_BIG_CITY = 100_000
 
 
 @dataclass
@@ -81,8 +78,9 @@ def find_incidents(
     attach_dates(mentions, dates, parsed)
     incidents = _merge(mentions, words)
     places = _document_places(entities, figures)
+    countries = _document_countries(entities)
     claims = [
-        _claim(doc_id, text, number, incident, entities, figures, places, published)
+        _claim(doc_id, text, number, incident, entities, figures, places, countries, published)
         for number, incident in enumerate(incidents)
     ]
     linked = _link_figures(figures, incidents, claims, sentences, words)
@@ -150,15 +148,12 @@ def _same_day(one: DateClaim, other: DateClaim) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def _country_word(name: str, entities: Sequence[EntityClaim]) -> str:
+def _country_word(name: str, countries: list[str]) -> str:
     """ "the Republic" in a document about a country is that country: the one it names
     most."""
-    if name.lower().removeprefix("the ").strip() not in load_vocabulary().document_country:
+    if fold_name(name) not in load_vocabulary().document_country or not countries:
         return name
-    countries = Counter(_document_countries(entities))
-    if not countries:
-        return name
-    country = load_gazetteer().country(countries.most_common(1)[0][0])
+    country = load_gazetteer().country(Counter(countries).most_common(1)[0][0])
     return country.name if country is not None else name
 
 
@@ -169,7 +164,7 @@ def _document_countries(entities: Sequence[EntityClaim]) -> list[str]:
     return [
         place.country
         for entity in entities
-        if (place := gazetteer.resolve(entity.text)) is not None and place.level == "country"
+        if (place := gazetteer.resolve(entity.text)) is not None and place.level == COUNTRY
     ]
 
 
@@ -188,6 +183,7 @@ def _claim(
     entities: Sequence[EntityClaim],
     figures: Sequence[FigureClaim],
     document_places: list[str],
+    countries: list[str],
     published: str | None,
 ) -> IncidentClaim:
     head = incident.head
@@ -198,10 +194,9 @@ def _claim(
 
     names = [e.text for e in entities if e.label in PLACE_LABELS and inside(e.start, e.end)]
     names += [p for f in figures if inside(f.number_start, f.number_end) for p in f.place]
-    names = [_country_word(name, entities) for name in names]
+    names = [_country_word(name, countries) for name in names]
     places = list(dict.fromkeys(names)) or list(dict.fromkeys(document_places))[:2]
     gazetteer = load_gazetteer()
-    countries = _document_countries(entities)
     place_ids = list(
         dict.fromkeys(
             place.id
@@ -210,8 +205,8 @@ def _claim(
             # A town of another country than those the document names is a namesake; so is
             # a small town when the document names no country.
             and (
-                place.level != "city"
-                or (place.country in countries if countries else place.population >= _BIG_CITY)
+                place.level != CITY
+                or (place.country in countries if countries else place.population >= BIG_CITY)
             )
         )
     )
@@ -262,6 +257,13 @@ def _link_figures(
             owner.setdefault(mention.sentence, []).append((mention, claim.id))
     starts = [offset + sentence.start_char for offset, sentence in sentences]
     main = next((c.id for c in claims if not c.ongoing), claims[0].id)
+    # Sentences naming a single incident, in order, and the last such incident in each.
+    told = sorted(s for s, found in owner.items() if any(not m.ongoing for m, _ in found))
+    last_told = {s: [c for m, c in owner[s] if not m.ongoing][-1] for s in told}
+    pointed_by: dict[str, str] = {}
+    for claim in reversed(claims):  # the first incident a measure points to wins
+        for measure in words.kind(claim.kind).measures:
+            pointed_by[measure] = claim.id
     linked: list[FigureClaim] = []
     for figure in figures:
         index = _sentence_of(starts, figure.number_start)
@@ -284,9 +286,9 @@ def _link_figures(
                 )
                 choice = best[1]
         else:
-            pointed = [c.id for c in claims if figure.measure in words.kind(c.kind).measures]
-            before = [c for s in sorted(owner) if s < index for m, c in owner[s] if not m.ongoing]
-            choice = pointed[0] if pointed else before[-1] if before else main
+            earlier = bisect_left(told, index) - 1
+            before = last_told[told[earlier]] if earlier >= 0 else None
+            choice = pointed_by.get(figure.measure) or before or main
         linked.append(replace(figure, incident=choice))
     return linked
 

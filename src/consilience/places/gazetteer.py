@@ -48,7 +48,7 @@ _MIN_CITY_POPULATION: Final = 15000
 # A region that shares its name with a city this large in its own country is taken to
 # mean the city ("Baku", "New York", "Quebec"): news names the city far more often. A
 # city abroad must be larger than the region's share of its country (see resolve).
-_BIG_CITY: Final = 100_000
+BIG_CITY: Final = 100_000
 # GeoNames gives these countries' first-level divisions as ISO 3166-2 codes (documented for
 # US, CH, BE and ME; GB's ENG/NIR/SCT/WLS are ISO codes too), so a city's region there is
 # known. Elsewhere GeoNames uses its own codes, which ISO does not share.
@@ -136,7 +136,7 @@ class Gazetteer:
             return _largest(cities)
         if cities:
             region_countries = {region.country for region in regions}
-            big = [city for city in cities if city.population >= _BIG_CITY]
+            big = [city for city in cities if city.population >= BIG_CITY]
             at_home = [city for city in big if city.country in region_countries]
             named = [city for city in big if same_key(fold_name(city.name), key)]
             share = max(self._region_share(region) for region in regions)

@@ -7,9 +7,13 @@ as a document writes it meets the name as the gazetteer's sources write it.
 
 from __future__ import annotations
 
+import functools
 import re
+import tomllib
 import unicodedata
 from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
 
 # Latin letters that Unicode does not decompose into a base letter plus a mark.
 _TRANSLITERATION = {
@@ -41,30 +45,6 @@ _SEPARATORS = re.compile(r"[^\w\n]+")
 # Notes the ISO names carry beside the name: "Wales [Cymru GB-CYM]", "Saint Martin
 # (French part)", "Karpoš †".
 _ANNOTATIONS = re.compile(r"\s*(\[[^\]]*\]|\([^)]*\)|†)")
-# Words that never name a place alone: what is left of "Northern Province" once its type
-# word is gone is no name.
-_DIRECTIONS = frozenset(
-    {
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "upper",
-        "lower",
-        "middle",
-        "northeast",
-        "northwest",
-        "southeast",
-        "southwest",
-        "far",
-        "greater",
-    }
-)
 # Combining marks left by decomposing a Latin letter ("é" -> "e" + U+0301).
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Anything outside Latin-script writing: letters, marks, modifiers and punctuation.
@@ -75,7 +55,7 @@ _MIN_LENGTH = 3
 
 def fold_names(names: list[str]) -> list[str]:
     """The lookup key of each name: case and accents folded, punctuation made spaces (dots
-    and apostrophes dropped), one leading "the " removed. All names are folded as one
+    and apostrophes dropped), one leading article ("the ") removed. All names are folded as one
     text, a name a line, which is many times faster than one by one."""
     if not names:
         return []
@@ -87,7 +67,9 @@ def fold_names(names: list[str]) -> list[str]:
         text = _MARKS.sub("", unicodedata.normalize("NFKD", text))
     text = _SEPARATORS.sub(" ", _DROPPED.sub("", text.casefold()).replace("_", " "))
     # Separators left at most one space at either end of a line.
-    text = f"\n{text}\n".replace("\n ", "\n").replace(" \n", "\n").replace("\nthe ", "\n")
+    text = f"\n{text}\n".replace("\n ", "\n").replace(" \n", "\n")
+    for article in _words().articles:
+        text = text.replace(f"\n{article} ", "\n")
     return text[1:-1].split("\n")
 
 
@@ -140,7 +122,7 @@ def _without_last_word(form: str, words: frozenset[str]) -> str | None:
     if len(parts) < 2 or fold_name(parts[-1]) not in words:
         return None
     rest = parts[:-1]
-    if all(fold_name(word) in _DIRECTIONS for word in rest):
+    if all(fold_name(word) in _words().directions for word in rest):
         return None
     return " ".join(rest)
 
@@ -181,26 +163,46 @@ def shared_last_words(names: list[str]) -> frozenset[str]:
 def lookup_keys(keys: Iterable[str]) -> list[tuple[str, ...]]:
     """For each folded name, the keys it is looked up by: none when it cannot name a place
     (fewer than three letters or digits, direction words alone: "Northern", "Central");
-    with "saint" also as "st" ("St. Louis")."""
+    with a word that has a short form also written short ("saint": "St. Louis")."""
+    words = _words()
     found: list[tuple[str, ...]] = []
     for key in keys:
-        if len(key) - key.count(" ") < _MIN_LENGTH or (
-            key.partition(" ")[0] in _DIRECTIONS and all(w in _DIRECTIONS for w in key.split())
-        ):
+        parts = key.split()
+        if len(key) - key.count(" ") < _MIN_LENGTH or all(w in words.directions for w in parts):
             found.append(())
-        elif "saint" in key and "saint" in key.split():
-            found.append((key, _saint_as_st(key)))
+        elif any(w in words.abbreviations for w in parts):
+            found.append((key, _shortened(key)))
         else:
             found.append((key,))
     return found
 
 
 def same_key(first: str, second: str) -> bool:
-    """Whether two folded names are one, "st" and "saint" being one word."""
+    """Whether two folded names are one, a word and its short form being one word."""
     if first == second:
         return True
-    return _saint_as_st(first) == _saint_as_st(second)
+    return _shortened(first) == _shortened(second)
 
 
-def _saint_as_st(key: str) -> str:
-    return " ".join("st" if word == "saint" else word for word in key.split())
+def _shortened(key: str) -> str:
+    short = _words().abbreviations
+    return " ".join(short.get(word, word) for word in key.split())
+
+
+@dataclass(frozen=True)
+class _PlaceWords:
+    articles: tuple[str, ...]
+    directions: frozenset[str]
+    abbreviations: dict[str, str]
+
+
+@functools.cache
+def _words(language: str = "en") -> _PlaceWords:
+    """The language's words in place names (resources/<lang>/place_words.toml)."""
+    data = resources.files("consilience.resources").joinpath(language, "place_words.toml")
+    table = tomllib.loads(data.read_text(encoding="utf-8"))
+    return _PlaceWords(
+        articles=tuple(table["articles"]),
+        directions=frozenset(table["directions"]),
+        abbreviations=dict(table["abbreviations"]),
+    )
