@@ -21,7 +21,7 @@ from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
 from consilience.align.slots import SameValueIndex, Slot, build_slot
 from consilience.align.timeline import build_timeline
-from consilience.extract.incident_kinds import OTHER, load_vocabulary
+from consilience.lexicon.incidents import OTHER, load_vocabulary
 from consilience.places import load_gazetteer
 from consilience.store import Ledger
 from consilience.store.ledger import result_json

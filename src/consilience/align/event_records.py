@@ -10,7 +10,7 @@ from typing import Any
 
 from consilience.align.actors import name_key
 from consilience.align.events import Event, Mention
-from consilience.extract.incident_kinds import load_vocabulary
+from consilience.lexicon.incidents import load_vocabulary
 from consilience.places import CITY, COUNTRY, REGION, Gazetteer, Place, load_gazetteer
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from consilience.align.actors import name_key
 from consilience.align.timespan import MONTH, Span, parse_span, published_day
-from consilience.extract.incident_kinds import OTHER, IncidentVocabulary, load_vocabulary
+from consilience.lexicon.incidents import OTHER, IncidentVocabulary, load_vocabulary
 from consilience.places import CITY, COUNTRY, REGION, Gazetteer, Place, load_gazetteer
 
 # A report dated by its publication day tells of an incident up to this many days before.

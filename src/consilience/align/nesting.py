@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from consilience.align.figures import Figure
-from consilience.extract.incident_kinds import load_vocabulary
+from consilience.lexicon.incidents import load_vocabulary
 from consilience.places import Place, fold_name, load_gazetteer
 
 

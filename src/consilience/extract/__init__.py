@@ -22,7 +22,7 @@ from consilience.extract.claims import (
 )
 from consilience.extract.entities import find_entities
 from consilience.extract.figures import find_figures
-from consilience.extract.incident_kinds import load_vocabulary
+from consilience.lexicon import load_lexicon
 from consilience.extract.incidents import find_incidents
 from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, forget_parse, load_nlp
 from consilience.extract.quotes import find_quotes
@@ -43,9 +43,9 @@ if TYPE_CHECKING:  # spaCy is imported by load_nlp, when it is first needed
 # dates outside years 0001-9999 have no value; numbers too large for a float are no figure.
 # 11: dated statements are claims of kind `statements` (were `events`); claims of kind
 # `incidents` (events a document reports) and a figure's `incident` join the contract.
-# The digest of the incident vocabulary follows the number: a changed vocabulary file
+# The digest of the language's resource files follows the number: a changed word list
 # re-extracts the documents as a new extractor would.
-EXTRACTOR_VERSION = f"11+{load_vocabulary().digest}"
+EXTRACTOR_VERSION = f"11+{load_lexicon().digest}"
 
 __all__ = [
     "CLAIM_KINDS",

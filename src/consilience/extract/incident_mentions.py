@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from consilience.extract.claims import DateClaim
-from consilience.extract.incident_kinds import IncidentVocabulary, load_vocabulary
+from consilience.lexicon.incidents import IncidentVocabulary, load_vocabulary
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

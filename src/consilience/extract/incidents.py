@@ -26,7 +26,7 @@ from consilience.extract.claims import (
     claim_id,
 )
 from consilience.extract.figures.scope import PLACE_LABELS
-from consilience.extract.incident_kinds import IncidentVocabulary, load_vocabulary
+from consilience.lexicon.incidents import IncidentVocabulary, load_vocabulary
 from consilience.extract.incident_mentions import Mention, attach_dates, mentions_in
 from consilience.places import BIG_CITY, CITY, COUNTRY, fold_name, load_gazetteer
 
