@@ -11,7 +11,7 @@ import pytest
 from consilience.api import build
 from consilience.extract import extract
 from consilience.extract.claims import DocumentClaims
-from consilience.extract.incident_kinds import load_vocabulary
+from consilience.lexicon.incidents import load_vocabulary
 from consilience.store import Ledger
 
 from .conftest import text_document

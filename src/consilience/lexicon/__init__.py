@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from consilience.lexicon.incidents import IncidentVocabulary, load_vocabulary
 from consilience.lexicon.files import folder_digest, language_folder
+from consilience.lexicon.incidents import IncidentVocabulary, load_vocabulary
 from consilience.lexicon.measures import MeasureWords, load_measures
 from consilience.lexicon.numbers import NumberWords, load_numbers
 from consilience.lexicon.people import PeopleWords, load_people

@@ -1,9 +1,8 @@
-"""What a count measures: trigger verbs, nouns and states, and words that make a number no count (`resources/<lang>/measures.toml`)."""
+"""What a count measures, and words that make a number no count (`resources/<lang>/measures.toml`)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from importlib.resources.abc import Traversable
 
 from consilience.lexicon.files import read_toml

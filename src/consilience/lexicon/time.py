@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from importlib.resources.abc import Traversable
 
 from consilience.lexicon.files import read_toml
