@@ -1,4 +1,4 @@
-"""What a count measures, and words that make a number no count (`resources/<lang>/measures.toml`)."""
+"""What a count measures, and what makes a number no count (`resources/<lang>/measures.toml`)."""
 
 from __future__ import annotations
 
