@@ -7,6 +7,11 @@ matches one is not counted at all. Matched pairs are then checked for measure, q
 and low/high.
 
 Usage: python -m consilience.eval.figures [GOLD_JSON] [SEEDS_DIR] [--verbose]
+       python -m consilience.eval.figures --dev [--part PART] [--verbose]
+
+`--dev` scores the development gold on real news (`tests/data/figure_dev/`, see
+`consilience.eval.figure_gold`) part by part, with and without the measure required, and
+prints its two annotators' agreement.
 """
 
 from __future__ import annotations
@@ -237,7 +242,12 @@ def main() -> None:
         help="sentence-level annotation files (JSONL) to score as well",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every error")
+    parser.add_argument("--dev", action="store_true", help="score the real-news gold")
+    parser.add_argument("--part", action="append", help="with --dev: only this part")
     args = parser.parse_args()
+    if args.dev:
+        _score_development(shared / "data", args.part, args.verbose)
+        return
     print(f"seeds ({args.gold.name}):")
     score = score_seeds(args.gold, args.seeds)
     print(format_score("consilience", score))
@@ -259,6 +269,31 @@ def main() -> None:
         print(format_score("consilience", sentence_score))
         if args.verbose:
             for error in sentence_score.errors:
+                print("  " + error)
+
+
+def _score_development(data_dir: Path, parts: list[str] | None, verbose: bool) -> None:
+    from consilience.eval import figure_gold
+
+    gold_dir = figure_gold.GOLD_DIR
+    first = figure_gold.read_annotation(gold_dir / "annotator1.jsonl")
+    second = figure_gold.read_annotation(gold_dir / "annotator2.jsonl")
+    agreed = figure_gold.agreement(first, second)
+    print("annotators: " + figure_gold.format_agreement(agreed))
+    gold = figure_gold.read_annotation(gold_dir / "gold.jsonl")
+    items = figure_gold.load_items(data_dir)
+    if parts:
+        items = [item for item in items if item.part in parts]
+    for part, score in figure_gold.score_parts(items, gold).items():
+        if parts and part not in parts:
+            continue
+        strict = score.true_positives - (score.matched - score.measure_correct)
+        wanted = score.true_positives + score.false_negatives
+        found = score.true_positives + score.false_positives
+        strict_f1 = 2 * strict / (wanted + found) if wanted + found else 0.0
+        print(format_score(part, score) + f"  F1 with measure {strict_f1:.3f}")
+        if verbose:
+            for error in score.errors:
                 print("  " + error)
 
 
