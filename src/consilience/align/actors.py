@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from consilience.lexicon import load_lexicon
+
 _KINDS = {
     "PERSON": "person",
     "GPE": "place",
@@ -34,24 +36,44 @@ _KINDS = {
     "NORP": "group",
 }
 _TIE_ORDER = ("place", "person", "organisation", "group")  # earlier wins a tied vote
-_TITLE_HEADS = frozenset({
-    "president", "leader", "minister", "premier", "chancellor", "commander", "chairman",
-    "chairwoman", "chair", "secretary", "general", "governor", "mayor", "king", "queen",
-    "prince", "princess", "emir", "sultan", "sheikh", "senator", "ambassador", "envoy",
-    "director", "chief", "head", "judge", "prosecutor", "speaker", "spokesman",
-    "spokeswoman", "spokesperson", "colonel", "captain", "lieutenant", "sergeant", "marshal",
-    "admiral", "bishop", "patriarch", "pope", "deputy", "commissioner", "founder", "ceo",
-})  # fmt: skip
+_SPEECH = load_lexicon().speech
+_TEXT = load_lexicon().text
+_TITLE_HEADS = _SPEECH.title_heads
+
+
+def _any(words: Iterable[str]) -> str:
+    """A regular expression for any one of `words`, the longest tried first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+
+# The definite article: a title or a name may start with it ("the President of X"), and
+# capitalised it starts a sentence, not a title ("The President said").
+_THE = _any(_TEXT.definite_articles)
+_CAPITALISED_THE = frozenset(word.capitalize() for word in _TEXT.definite_articles)
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w’'-]*"
 _RUN = rf"{_CAP}(?:[^\S\n]+{_CAP}){{0,3}}"
-_QUAL = rf"\s+of\s+(?:the\s+)?(?P<qual>{_RUN})"
+_QUAL = rf"\s+{_any(_SPEECH.title_links)}\s+(?:{_THE}\s+)?(?P<qual>{_RUN})"
 # A title just before a name ("President Ilham Aliyev", "the President of X, Ilham Aliyev")
 _BEFORE = re.compile(rf"(?P<title>{_RUN})(?:{_QUAL})?(?:,[^\S\n]*|[^\S\n]+)$")
 # An appositive just after a name ("Heydar Aliyev, the National Leader of Azerbaijan")
-_AFTER = re.compile(rf",[^\S\n]*(?:the\s+)?(?P<title>{_RUN})(?:{_QUAL})?")
+_AFTER = re.compile(rf",[^\S\n]*(?:{_THE}\s+)?(?P<title>{_RUN})(?:{_QUAL})?")
 _OF = re.compile(_QUAL)
 _CAP_WORD_BEFORE = re.compile(rf"(?P<word>{_CAP})[^\S\n]+$")
 _WINDOW = 120
+# A possessive at the end of a mention: "Heydar Aliyev's", "the Aliyevs'".
+_POSSESSIVE = re.compile(
+    "(?:"
+    + "|".join(
+        [re.escape(ending) for ending in _TEXT.possessive_endings]
+        + [f"(?<={re.escape(ending)})['’]" for ending in _TEXT.plural_possessive_after]
+    )
+    + ")$"
+)
+# A leading "the" and a dangling "of" (spaCy's "the Milli Majlis of").
+_EDGE_WORDS = re.compile(
+    rf"^{_THE}\s+|\s+{_any(_TEXT.name_trailing_words)}$",
+    flags=re.IGNORECASE,
+)
 
 
 def normalise(text: str) -> str:
@@ -61,8 +83,8 @@ def normalise(text: str) -> str:
     while True:
         before = name
         name = re.sub(r"^[\W_]+|[\W_]+$", "", name)
-        name = re.sub(r"(?:['’]s|(?<=s)['’])$", "", name)
-        name = re.sub(r"^the\s+|\s+(?:of|and|the)$", "", name, flags=re.IGNORECASE)
+        name = _POSSESSIVE.sub("", name)
+        name = _EDGE_WORDS.sub("", name)
         if name == before:
             return name
 
@@ -143,7 +165,7 @@ def _title_at(
         if any(x.label != "ORG" for x in _overlapping(ents, starts, widest, a, b))
     ]
     words = words[max(taken) + 1 :] if taken else words
-    if words and text[words[0][0] : words[0][1]] == "The":
+    if words and text[words[0][0] : words[0][1]] in _CAPITALISED_THE:
         words = words[1:]
     if not words:
         return None
@@ -225,7 +247,7 @@ def build_actor_index(
                 link = tlinks[i]
                 if link.pos != m.start():
                     cap = _CAP_WORD_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-                    if cap and cap["word"] != "The":
+                    if cap and cap["word"] not in _CAPITALISED_THE:
                         continue  # part of a longer title: "Vice President"
                     of = _OF.match(text, m.end())
                     if of and (link.qual is None or name_key(of["qual"]) != link.qual):

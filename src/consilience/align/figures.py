@@ -16,6 +16,7 @@ from typing import Any
 
 from consilience.align.actors import name_key
 from consilience.align.timespan import YEAR, Span, parse_span, published_day, published_moment
+from consilience.lexicon import load_lexicon
 
 # Measures that answer the same question in different words. Different words inside one
 # family are still reported (a `subject` explanation), but they are lined up together.
@@ -32,37 +33,21 @@ CUMULATIVE = frozenset({
 # Person measures: a figure without a stated subject counts people.
 PERSON_MEASURES = (CUMULATIVE - {"damaged"}) | {"protesters", "recognised"}
 
+_WORDS = load_lexicon().measures
 # What is counted, coarsely: figures about soldiers and about civilians answer different
 # questions; "people", "civilians" and "residents" are lined up and their difference shown.
-_SUBJECT_WORDS = {
-    "people": " ".join((
-        "people person individual one anyone nobody none everyone civilian citizen resident",
-        "inhabitant villager local victim passenger worker pedestrian bystander man woman",
-        "adult national worshipper protester demonstrator student patient",
-    )),
-    "combatants": " ".join((
-        "soldier troop serviceman servicemember officer policeman police policemen militant",
-        "fighter combatant gunman attacker insurgent rebel guard personnel trooper marine agent",
-    )),
-    "children": "child kid minor infant baby toddler",
-    "buildings": "home house apartment flat building dwelling residence structure shelter",
-    "vehicles": "vehicle car ambulance truck bus van tank",
-}  # fmt: skip
-_SUBJECT_CLASS = {word: name for name, words in _SUBJECT_WORDS.items() for word in words.split()}
-# Head nouns that say nothing beyond "people": differences between them are not reported.
-GENERIC_HEADS = frozenset({
-    "", "people", "person", "individual", "victim", "one", "anyone", "nobody", "none", "everyone"
-})  # fmt: skip
+_SUBJECT_CLASS = _WORDS.subject_classes
+# Head nouns that say nothing beyond "people" (or nothing at all): differences between
+# them are not reported.
+GENERIC_HEADS = _WORDS.generic_heads | {""}
 _HEAD_END = re.compile(
-    r",|;|\(|\s(?:including|among|of|from|who|whom|that|which|in|at|on|with|such|"
-    r"as|during|after|before|across|inside|near)\s",
+    r",|;|\(|\s(?:" + "|".join(re.escape(word) for word in _WORDS.head_end) + r")\s",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Words that make a figure's clause a revision of an earlier figure ("rose to").
 _REVISION = re.compile(
-    r"\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|grew|grown|reached|"
-    r"revised|raised|lowered|updated|up from|down from|now)\b",
-    re.IGNORECASE,
+    r"\b(?:" + "|".join(re.escape(word) for word in _WORDS.revision) + r")\b", re.IGNORECASE
 )
 # An event time found only by inheritance from earlier text and coarser than this is
 # background (a decade named paragraphs before), not the time of the figure.
@@ -108,9 +93,6 @@ class Figure:
         return None, self.low, self.high
 
 
-_NOT_MEN_PLURALS = frozenset({"specimen", "abdomen", "regimen", "stamen", "omen", "amen"})
-
-
 def subject_head(subject: str | None) -> str:
     """The head noun of a subject phrase, singular and lower-cased:
     "innocent civilians including the children" -> "civilian"."""
@@ -121,19 +103,13 @@ def subject_head(subject: str | None) -> str:
 
 
 def singular(word: str) -> str:
-    """A crude singular, enough to compare head nouns."""
-    if word == "children":
-        return "child"
-    if word.endswith("men") and word not in _NOT_MEN_PLURALS:  # gunmen, policemen, women
-        return word[:-3] + "man"
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith("ouses"):  # houses, blouses
-        return word[:-1]
-    if word.endswith(("ses", "xes", "ches", "shes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "sis")) and len(word) > 3:
-        return word[:-1]
+    """A crude singular, enough to compare head nouns: the first plural ending of the
+    lexicon that applies ("gunmen", "houses", "buses"), or the word itself."""
+    if word in _WORDS.irregular_plurals:
+        return _WORDS.irregular_plurals[word]
+    for rule in _WORDS.singular_rules:
+        if rule.applies(word):
+            return word[: -len(rule.ending)] + rule.becomes
     return word
 
 
@@ -142,7 +118,7 @@ def subject_class(head: str, measure: str, subject: str | None) -> str:
         return _SUBJECT_CLASS[head]
     if not head and measure in PERSON_MEASURES:
         return "people"
-    if subject and subject[:1].isupper() and head.endswith(("i", "an", "ese", "ish")):
+    if subject and subject[:1].isupper() and head.endswith(_WORDS.demonym_endings):
         return "people"  # a demonym: "Azerbaijanis", "Ardavians"
     return head or "unspecified"
 

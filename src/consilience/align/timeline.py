@@ -43,6 +43,7 @@ from typing import Any
 
 from consilience.align import words
 from consilience.align.timespan import parse_span
+from consilience.lexicon import load_lexicon
 
 # (longest interval in days, words shared at least, overlap coefficient at least), looked up
 # with the longer of two intervals when it is at least twice the shorter. Day against day, a
@@ -71,12 +72,12 @@ _LEVEL_MONTHS = (1, 12, 120, 1200)  # block widths: month, year, decade, century
 
 # Words of dates and times: the dates are compared apart, so they must not count as the
 # happening's words.
-_DATE_WORDS_TEXT = """
-day days night year years month week today tonight yesterday tomorrow time date later
-ago january february march april may june july august september october november
-december monday tuesday wednesday thursday friday saturday sunday
-"""
-_DATE_WORDS = frozenset(_DATE_WORDS_TEXT.split())
+_TIME = load_lexicon().time
+_DATE_WORDS = (
+    _TIME.date_words
+    | {month.lower() for month in _TIME.months}
+    | {weekday.lower() for weekday in _TIME.weekdays}
+)
 
 
 def content_words(event: dict[str, Any]) -> frozenset[str]:

@@ -5,32 +5,33 @@ from __future__ import annotations
 
 import re
 
-_STOP_WORDS_TEXT = """
-a about above after again against all also am an and any are as at be because been
-before being below between both but by can could did do does doing down during each few
-for from further had has have having he her here hers him his how i if in into is it its
-itself just may might more most must no nor not now of off on once only or other our ours
-out over own same shall she should so some such than that the their theirs them then
-there these they this those through to too under until up very was we were what when
-where which while who whom whose why will with would you your yours
-"""
-STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
+from consilience.lexicon import load_lexicon
+
+_TEXT = load_lexicon().text
+STOP_WORDS = _TEXT.stop_words
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def stem(word: str) -> str:
     """Crude suffix stripping, enough that attack/attacks/attacked/attacking meet."""
-    for suffix, keep in (("ies", "y"), ("es", "e"), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+    for suffix, keep in _TEXT.plural_suffixes:
+        if (
+            word.endswith(suffix)
+            and len(word) - len(suffix) >= 3
+            and not word.endswith(_TEXT.not_plural)
+        ):
             word = word[: len(word) - len(suffix)] + keep
             break
-    for suffix in ("ing", "ed"):
+    for suffix in _TEXT.verb_suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: len(word) - len(suffix)]
-            if word[-1] == word[-2] and word[-1] not in "lsz":
+            if word[-1] == word[-2] and word[-1] not in _TEXT.keep_doubled:
                 word = word[:-1]  # committed -> committ -> commit
             break
-    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+    for ending in _TEXT.silent_endings:
+        if word.endswith(ending) and len(word) > 4:
+            return word[: len(word) - len(ending)]
+    return word
 
 
 def content_words(text: str, extra_stop: frozenset[str] = frozenset()) -> frozenset[str]:

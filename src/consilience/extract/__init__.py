@@ -22,7 +22,6 @@ from consilience.extract.claims import (
 )
 from consilience.extract.entities import find_entities
 from consilience.extract.figures import find_figures
-from consilience.lexicon import load_lexicon
 from consilience.extract.incidents import find_incidents
 from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, forget_parse, load_nlp
 from consilience.extract.quotes import find_quotes
@@ -31,6 +30,7 @@ from consilience.extract.statements import find_statements
 from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
 from consilience.ingest.problems import error_reason
+from consilience.lexicon import load_lexicon
 
 if TYPE_CHECKING:  # spaCy is imported by load_nlp, when it is first needed
     from spacy.tokens import Doc

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from consilience.extract.claims import EntityClaim, claim_id
+from consilience.extract.syntax import ENTITY_LABELS
 
-ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP"})
+if TYPE_CHECKING:  # spaCy itself is imported by nlp.load_nlp, when it is first needed
+    from spacy.tokens import Doc
 
 
-def find_entities(doc_id: str, text: str, parsed: list[tuple[int, Any]]) -> list[EntityClaim]:
+def find_entities(doc_id: str, text: str, parsed: list[tuple[int, Doc]]) -> list[EntityClaim]:
     """One claim per entity mention, with the span it covers in the document text."""
     found: list[EntityClaim] = []
     for offset, doc in parsed:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from consilience.extract.claims import DateClaim
+from consilience.extract.syntax import NAME_LABELS, NOUN_MODIFIERS, PHRASE_MODIFIERS
 from consilience.lexicon.incidents import IncidentVocabulary, load_vocabulary
 
 if TYPE_CHECKING:
@@ -22,7 +23,6 @@ _NAME_CODE = re.compile(r"^[A-Z0-9][A-Za-z0-9-]*$")
 # range of them), not a duration, a set or a reference like PRESENT_REF.
 _CALENDAR_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|SU|SP|FA|WI))?")
 # Dependencies that keep a word inside its head noun's phrase.
-_PHRASE_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nummod"})
 
 
 @dataclass
@@ -102,9 +102,9 @@ def _is_name_part(token: Token, words: IncidentVocabulary) -> bool:
     name ("Cyclone Mira") does."""
     if any(token.text == title[0] for title in words.name_titles):
         return False
-    if token.dep_ in ("compound", "amod") and token.head.lemma_.lower() in words.modified_heads:
+    if token.dep_ in NOUN_MODIFIERS and token.head.lemma_.lower() in words.modified_heads:
         return True  # "the fire chief", "flood defences"
-    return token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "PRODUCT", "LAW")
+    return token.ent_type_ in NAME_LABELS
 
 
 def _name_at(tokens: list[Token], i: int, size: int, words: IncidentVocabulary) -> str | None:
@@ -159,7 +159,7 @@ def attach_dates(mentions: list[Mention], dates: Sequence[DateClaim], parsed: Pa
 def _tied(trigger: Token, date: Token) -> bool:
     node = trigger
     # From a word inside a name or phrase ("Cyclone" of "Cyclone Mira") to its head noun.
-    while node.dep_ in _PHRASE_DEPS and node.head.i != node.i:
+    while node.dep_ in PHRASE_MODIFIERS and node.head.i != node.i:
         node = node.head
     if node in date.ancestors or date in node.subtree:
         return True

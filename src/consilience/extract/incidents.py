@@ -25,9 +25,9 @@ from consilience.extract.claims import (
     IncidentClaim,
     claim_id,
 )
-from consilience.extract.figures.scope import PLACE_LABELS
-from consilience.lexicon.incidents import IncidentVocabulary, load_vocabulary
 from consilience.extract.incident_mentions import Mention, attach_dates, mentions_in
+from consilience.extract.syntax import PLACE_LABELS
+from consilience.lexicon.incidents import IncidentVocabulary, load_vocabulary
 from consilience.places import BIG_CITY, CITY, COUNTRY, fold_name, load_gazetteer
 
 if TYPE_CHECKING:

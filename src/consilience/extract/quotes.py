@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterator, Sequence
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from consilience.extract.claims import QuoteClaim, claim_id
 from consilience.extract.speech import (
@@ -30,6 +30,13 @@ from consilience.extract.speech import (
     subject_of,
     trim,
 )
+from consilience.extract.syntax import MARKERS, SPEAKER_LABELS
+from consilience.lexicon import load_lexicon
+
+if TYPE_CHECKING:  # spaCy itself is imported by nlp.load_nlp, when it is first needed
+    from spacy.tokens import Doc, Token
+
+_SPEECH = load_lexicon().speech
 
 # A pair of quotation marks on one line; ‘…’ only after a space or line start, and an
 # apostrophe followed by a letter ("won’t") does not close it.
@@ -40,7 +47,7 @@ _QUOTED = re.compile(
 )
 _MARK_CHARS = frozenset("\"“”«»‹›„‘’`'")
 _MIN_WORDS = 3
-_SMALL_WORDS = frozenset({"of", "the", "and", "in", "on", "for", "a", "an", "to", "at", "by"})
+_SMALL_WORDS = load_lexicon().text.small_words
 _SPLIT_GAP = 100  # most characters an attribution between two parts of one quote takes
 _AFTER_TOKENS = 12
 
@@ -72,7 +79,7 @@ class _Attribution(NamedTuple):
 
     cue_start: int
     cue_end: int
-    speaker: Any  # spaCy token or None
+    speaker: Token | None
     offset: int  # the document offset of the speaker's chunk
 
 
@@ -91,18 +98,18 @@ class _Found(NamedTuple):
 class _Tokens:
     """Tokens of all chunks by document offset."""
 
-    def __init__(self, parsed: list[tuple[int, Any]]) -> None:
+    def __init__(self, parsed: list[tuple[int, Doc]]) -> None:
         self.items = [(offset + t.idx, offset, t) for offset, doc in parsed for t in doc]
         self.starts = [at for at, _, _ in self.items]
 
-    def at(self, pos: int) -> tuple[int, Any] | None:
+    def at(self, pos: int) -> tuple[int, Token] | None:
         """(chunk offset, token) of the token covering or last starting before `pos`."""
         i = bisect.bisect_right(self.starts, pos) - 1
         return None if i < 0 else (self.items[i][1], self.items[i][2])
 
 
 def find_quotes(
-    doc_id: str, text: str, parsed: list[tuple[int, Any]], dates: Sequence[DateLike] = ()
+    doc_id: str, text: str, parsed: list[tuple[int, Doc]], dates: Sequence[DateLike] = ()
 ) -> list[QuoteClaim]:
     """Direct quotes and reported speech of one document, in text order."""
     mentions = people(parsed)
@@ -217,9 +224,9 @@ def _after(text: str, tokens: _Tokens, marked: _Marked) -> _Attribution | None:
     for t in doc[begin : begin + _AFTER_TOKENS]:
         if "\n" in t.text or t.text in _MARK_CHARS or t.text in (".", "!", "?", ";"):
             return None
-        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
-            source = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+        if _source_cue(t):
             to = doc[t.i + 1]
+            source = next((c for c in to.children if c.dep_ == "pobj"), None)
             return _Attribution(offset + t.idx, offset + to.idx + len(to), source, offset)
         if is_speech_verb(t):
             return _Attribution(offset + t.idx, offset + t.idx + len(t), subject_of(t), offset)
@@ -248,11 +255,18 @@ def _before(text: str, tokens: _Tokens, marked: _Marked) -> _Attribution | None:
             return _Attribution(offset + t.idx, offset + t.idx + len(t), subject_of(t), offset)
     if window and window[-1].text == ":":
         # "Morel: «...»": the name before the colon speaks, with no verb.
-        named = [t for t in window[:-1] if t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PROPN"]
+        named = [t for t in window[:-1] if t.ent_type_ in SPEAKER_LABELS or t.pos_ == "PROPN"]
         if named:
             colon = window[-1]
             return _Attribution(offset + colon.idx, offset + colon.idx, named[-1], offset)
     return None
+
+
+def _source_cue(token: Token) -> bool:
+    """Whether `token` starts "according to", a source named without a verb of saying."""
+    first, second = _SPEECH.source_cue
+    doc = token.doc
+    return token.lower_ == first and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == second
 
 
 def _speaker_edges(attribution: _Attribution) -> Iterator[int]:
@@ -266,11 +280,11 @@ def _speaker_edges(attribution: _Attribution) -> Iterator[int]:
     yield attribution.offset + doc[last].idx + len(doc[last])
 
 
-def _reported(offset: int, doc: Any) -> Iterator[_Found]:
+def _reported(offset: int, doc: Doc) -> Iterator[_Found]:
     """Reported speech in one chunk: "X said (that) ...", "as emphasized by X", "according
     to X, ..."."""
     for token in doc:
-        if token.lower_ == "according" and token.i + 1 < len(doc) and token.nbor(1).lower_ == "to":
+        if _source_cue(token):
             source = next((c for c in token.nbor(1).children if c.dep_ == "pobj"), None)
             host = clause_head(token)
             if host.i == token.i or source is None:
@@ -280,7 +294,11 @@ def _reported(offset: int, doc: Any) -> Iterator[_Found]:
             yield from _reported_claim(offset, words, cue, source)
         elif is_speech_verb(token) and not any(c.dep_ == "neg" for c in token.children):
             cue = (token.idx, token.idx + len(token))
-            marks = [c for c in token.children if c.dep_ in ("mark", "advmod") and c.lower_ == "as"]
+            marks = [
+                c
+                for c in token.children
+                if c.dep_ in MARKERS and c.lower_ in _SPEECH.inserted_markers
+            ]
             if marks and token.head.i != token.i:
                 phrase = as_phrase(token)
                 speaker = subject_of(token)
@@ -295,7 +313,11 @@ def _reported(offset: int, doc: Any) -> Iterator[_Found]:
 
 
 def _reported_claim(
-    offset: int, words: list[Any], cue: tuple[int, int], speaker: Any, opener: Any = None
+    offset: int,
+    words: list[Token],
+    cue: tuple[int, int],
+    speaker: Token | None,
+    opener: Token | None = None,
 ) -> Iterator[_Found]:
     """One reported statement; the claim covers the words, the cue, the speaker and the
     word that opens an inserted attribution ("as")."""

@@ -9,47 +9,42 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from consilience.extract.nlp import doc_ents, ent_at, span_ents
+from consilience.extract.syntax import (
+    INSERTED_ATTRIBUTION,
+    NOUN_CLAUSES,
+    NOUN_MODIFIERS,
+    NOUN_PHRASE,
+    SHARED_SUBJECT_CLAUSES,
+    SUBJECTS,
+)
+from consilience.lexicon import load_lexicon
+
+if TYPE_CHECKING:  # spaCy itself is imported by nlp.load_nlp, when it is first needed
+    from spacy.tokens import Doc, Span, Token
+
+_SPEECH = load_lexicon().speech
+_TEXT = load_lexicon().text
 
 # Verbs that report what someone said (lemmas).
-SPEECH_VERBS = frozenset({
-    "say", "state", "tell", "add", "note", "stress", "emphasize", "emphasise", "warn", "claim",
-    "announce", "insist", "declare", "explain", "argue", "assert", "confirm", "deny", "admit",
-    "report", "write", "reply", "respond", "remark", "recall", "acknowledge", "vow", "pledge",
-    "promise", "allege", "contend", "maintain", "underline", "underscore", "highlight",
-    "reiterate", "mention", "assure", "inform", "predict", "tweet", "post", "comment",
-    "observe", "suggest", "ask", "answer", "stipulate", "proclaim", "concede", "estimate",
-})  # fmt: skip
-PERSON_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them"})
+SPEECH_VERBS = _SPEECH.speech_verbs
+PERSON_PRONOUNS = load_lexicon().people.pronouns
 # Words that stand before a name without being part of it ("Mayor Ana Morel").
-TITLES = frozenset({
-    "mr", "mrs", "ms", "dr", "sir", "mayor", "president", "governor", "minister", "prime",
-    "general", "chief", "judge", "senator", "deputy", "defence", "defense", "foreign",
-    "interior", "vice", "secretary", "commander", "colonel", "captain", "sheikh", "king",
-    "queen", "prince", "pope", "national", "leader", "great", "supreme", "spokesman",
-    "spokeswoman", "ambassador", "chairman", "chairwoman", "head", "premier", "chancellor",
-    "mp", "professor", "prof", "lt", "gen", "col", "sgt", "former", "late", "the",
-})  # fmt: skip
+TITLES = _SPEECH.titles
 # Head nouns of a role phrase that stands for a person ("the mayor", "the head of state").
-ROLE_NOUNS = frozenset({
-    "leader", "president", "minister", "mayor", "governor", "spokesman", "spokeswoman",
-    "spokesperson", "chief", "head", "commander", "premier", "chancellor", "ambassador",
-    "chairman", "chairwoman", "chair", "secretary", "general", "king", "queen", "emir",
-    "prosecutor", "senator", "envoy", "director", "official",
-})  # fmt: skip
+ROLE_NOUNS = _SPEECH.role_nouns
 # Role phrases that name a title other than their own words.
-ROLE_TITLES = {
-    "head of state": ("president", "head of state", "king", "queen", "emir", "monarch"),
-    "head of government": ("prime minister", "premier", "chancellor", "head of government"),
-}
-# Dependents that belong to a speaker's phrase ("the head of state", "Mayor Ana Morel").
-_PHRASE_DEPS = frozenset({"det", "compound", "amod", "poss", "case", "nmod", "flat", "nummod"})
+ROLE_TITLES = _SPEECH.role_titles
 # Words that carry no claim of their own in front of an inserted "as X said" phrase.
 _LIGHT = frozenset({"PRON", "AUX", "ADV", "PUNCT", "CCONJ", "PART", "SCONJ", "SPACE"})
 _TITLE_TOKENS = 12  # most tokens of titles looked at before a name
-_TITLE_GLUE = frozenset({"the", "of", "in", "-", ",", "and"})
+_TITLE_GLUE = _SPEECH.title_glue | {"-", ","}
+# Words that open a reported clause ("that", "whether"), not part of what was said.
+_CLAUSE_MARKERS = _SPEECH.statement_markers | _SPEECH.question_markers
+# A name's possessive, as the tokenizer leaves it ("Aliyev's", "the Aliyevs'").
+_POSSESSIVE = frozenset({*_TEXT.possessive_endings, "'", "’"})
 
 
 @dataclass(frozen=True)
@@ -63,7 +58,7 @@ class Person:
     titles: str
 
 
-def is_speech_verb(token: Any) -> bool:
+def is_speech_verb(token: Token) -> bool:
     """A verb of saying; nouns ("the statement") and adjectives report nothing."""
     return token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS
 
@@ -71,13 +66,13 @@ def is_speech_verb(token: Any) -> bool:
 def strip_titles(words: list[str]) -> list[str]:
     """The name without leading titles and a trailing possessive: "President Ilham Aliyev's"
     -> ["Ilham", "Aliyev"]."""
-    words = [w for w in words if w not in ("'s", "’s", "'", "’")]
+    words = [w for w in words if w not in _POSSESSIVE]
     while words and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
     return words
 
 
-def people(parsed: list[tuple[int, Any]]) -> list[Person]:
+def people(parsed: list[tuple[int, Doc]]) -> list[Person]:
     """Every PERSON mention of the document, in text order. A one-word "person" that only
     modifies a noun or a title ("Azerbaijani history") is the recogniser's mistake, dropped."""
     found: list[Person] = []
@@ -103,20 +98,20 @@ def people(parsed: list[tuple[int, Any]]) -> list[Person]:
     ]
 
 
-def _modifies(token: Any) -> bool:
+def _modifies(token: Token) -> bool:
     """ "Azerbaijani history", "the Leader of Velora": a word that qualifies a common noun
     or a title, not a person."""
-    if token.dep_ in ("compound", "amod") and token.head.pos_ == "NOUN":
+    if token.dep_ in NOUN_MODIFIERS and token.head.pos_ == "NOUN":
         return True
     prep = token.head
     return (
         token.dep_ == "pobj"
-        and prep.lower_ == "of"
+        and prep.lower_ in _SPEECH.title_links
         and prep.head.lemma_.lower() in ROLE_NOUNS | TITLES
     )
 
 
-def name_span(ent: Any) -> tuple[int, int]:
+def name_span(ent: Span) -> tuple[int, int]:
     """Token range of a PERSON entity with the proper nouns the recogniser cut off the
     name it heads ("Governor Tomas Reyl" tagged only on "Tomas")."""
     doc = ent.doc
@@ -128,7 +123,7 @@ def name_span(ent: Any) -> tuple[int, int]:
     return start, end
 
 
-def _titles_of(ent: Any) -> str:
+def _titles_of(ent: Span) -> str:
     """The titles a mention carries, lower-cased: the capitalised words before the name
     ("the Great Leader, President Ilham Aliyev", "President of the Republic of Azerbaijan
     Ilham Aliyev") and its appositions ("Heydar Aliyev, the National Leader of ...")."""
@@ -158,7 +153,7 @@ def full_name(surname: str, mentions: list[Person], at: int) -> str | None:
     return matching[0].name if matching else None
 
 
-def subject_of(verb: Any) -> Any:
+def subject_of(verb: Token) -> Token | None:
     """Who speaks: the verb's subject or passive agent; for a participle or a second verb
     ("..., stating:", "and said that") the subject of the clause it hangs on. Failing
     that, the person named last before the verb in its sentence."""
@@ -168,14 +163,14 @@ def subject_of(verb: Any) -> Any:
         agents = [g for g in agents if g.dep_ == "pobj"]
         if agents:
             return agents[0]
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in node.children if c.dep_ in SUBJECTS]
         if subjects:
             subject = subjects[0]
             # "It was announced that ...": an expletive, no speaker.
-            if subject.lower_ == "it" and subject.dep_ == "nsubjpass":
+            if subject.lower_ in _SPEECH.expletives and subject.dep_ == "nsubjpass":
                 return None
             return subject
-        if node.dep_ in ("advcl", "xcomp", "conj", "acl") and node.head.i != node.i:
+        if node.dep_ in SHARED_SUBJECT_CLAUSES and node.head.i != node.i:
             via_conj = node.dep_ == "conj"
             node = node.head
             # "noted that the dam was weak and added that ...": the parser hung the second
@@ -188,7 +183,7 @@ def subject_of(verb: Any) -> Any:
     return named[-1] if named else None
 
 
-def phrase_bounds(head: Any) -> tuple[int, int]:
+def phrase_bounds(head: Token) -> tuple[int, int]:
     """Token range (first, last) of the speaker's phrase: a person's name with the titles
     before it ("Mayor Ana Morel"), or the head with its determiners, modifiers, compounds
     and "of" attachments ("the head of state"), never appositions or relative clauses."""
@@ -204,8 +199,10 @@ def phrase_bounds(head: Any) -> tuple[int, int]:
     while stack:
         node = stack.pop()
         for child in node.children:
-            keep = child.dep_ in _PHRASE_DEPS or (
-                child.dep_ == "prep" and child.lower_ == "of" and node.pos_ in ("NOUN", "PROPN")
+            keep = child.dep_ in NOUN_PHRASE or (
+                child.dep_ == "prep"
+                and child.lower_ in _SPEECH.title_links
+                and node.pos_ in ("NOUN", "PROPN")
             )
             keep = keep or (child.dep_ == "pobj" and node.dep_ == "prep" and node.i in members)
             if keep:
@@ -225,7 +222,7 @@ def phrase_bounds(head: Any) -> tuple[int, int]:
     return first, last
 
 
-def starts_word(span: Any) -> bool:
+def starts_word(span: Span) -> bool:
     """Whether a span starts a written word: "Az" in "Caliber.Az" does not."""
     if span.start == 0:
         return True
@@ -235,7 +232,7 @@ def starts_word(span: Any) -> bool:
     return before.is_punct and before.text not in ".@/:-_"
 
 
-def resolve(head: Any, at: int, mentions: list[Person]) -> tuple[str | None, str]:
+def resolve(head: Token, at: int, mentions: list[Person]) -> tuple[str | None, str]:
     """(speaker, speaker as written) for the phrase headed by `head`; `at` is the phrase's
     document offset, so only earlier mentions count as antecedents."""
     doc = head.doc
@@ -260,7 +257,7 @@ def resolve(head: Any, at: int, mentions: list[Person]) -> tuple[str | None, str
     return written, written
 
 
-def _person_name(phrase: Any, head: Any, mentions: list[Person], at: int) -> str | None:
+def _person_name(phrase: Span, head: Token, mentions: list[Person], at: int) -> str | None:
     """The person a phrase names: its PERSON entity (with the rest of the name the
     recogniser cut off), or its proper nouns when it missed or mislabelled a surname the
     document gives in full elsewhere."""
@@ -287,7 +284,7 @@ def _person_name(phrase: Any, head: Any, mentions: list[Person], at: int) -> str
     return name
 
 
-def _is_role(head: Any) -> bool:
+def _is_role(head: Token) -> bool:
     """ "the mayor", "the head of state", "National Leader": one person the text has named;
     "local officials" or "a spokesman" are not anyone in particular."""
     if head.lemma_.lower() not in ROLE_NOUNS or head.tag_ in ("NNS", "NNPS"):
@@ -295,7 +292,8 @@ def _is_role(head: Any) -> bool:
     if any(c.dep_ == "poss" for c in head.children):
         return False  # "the ministry's spokesman"
     dets = [c.lower_ for c in head.children if c.dep_ == "det"]
-    return dets == ["the"] or (not dets and head.text[:1].isupper())
+    the = len(dets) == 1 and dets[0] in _TEXT.definite_articles
+    return the or (not dets and head.text[:1].isupper())
 
 
 def _by_title(role: str, head_word: str, before: list[Person]) -> str | None:
@@ -312,16 +310,16 @@ def _by_title(role: str, head_word: str, before: list[Person]) -> str | None:
     return full[-1] if full else None
 
 
-def complement(verb: Any) -> Any:
+def complement(verb: Token) -> Token | None:
     """The clause a speech verb reports: its ccomp ("said (that) ..."), or a "that" clause
     the parser hung on a noun after it ("said in a statement that ...")."""
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
-        if any(m in ("whether", "if") for m in marks):
+        if any(m in _SPEECH.question_markers for m in marks):
             return None  # a question, not a statement
         if clause.i > verb.i:
-            if "that" in marks or any(
-                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children
+            if any(m in _SPEECH.statement_markers for m in marks) or any(
+                c.dep_ in SUBJECTS or c.dep_ == "expl" for c in clause.children
             ):
                 return clause
         elif max(t.i for t in clause.subtree) < verb.i and any(
@@ -330,17 +328,20 @@ def complement(verb: Any) -> Any:
             return clause  # "The town will recover, Morel said."
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
         for noun in (c for c in prep.children if c.dep_ == "pobj"):
-            for clause in (c for c in noun.children if c.dep_ in ("acl", "relcl")):
-                if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            for clause in (c for c in noun.children if c.dep_ in NOUN_CLAUSES):
+                if any(
+                    c.dep_ == "mark" and c.lower_ in _SPEECH.statement_markers
+                    for c in clause.children
+                ):
                     return clause
     return None
 
 
-def clause_words(clause: Any) -> list[Any]:
+def clause_words(clause: Token) -> list[Token]:
     """The words of a reported clause without its "that" and without a second speech verb
     the parser coordinated into it ("... and added that ...": a statement of its own)."""
     words = sorted(clause.subtree, key=lambda t: t.i)
-    if words and words[0].dep_ == "mark" and words[0].lower_ in ("that", "whether", "if"):
+    if words and words[0].dep_ == "mark" and words[0].lower_ in _CLAUSE_MARKERS:
         words = words[1:]
     skip: set[int] = set()
     for token in words:
@@ -349,7 +350,7 @@ def clause_words(clause: Any) -> list[Any]:
     return trim([t for t in words if t.i not in skip])
 
 
-def clause_head(token: Any) -> Any:
+def clause_head(token: Token) -> Token:
     """The verb of the clause an inserted phrase ("according to X", "as X said") hangs on,
     even when the parser hung the phrase on a noun ("Karsk, as emphasized by ...")."""
     host = token.head
@@ -358,18 +359,17 @@ def clause_head(token: Any) -> Any:
     return host
 
 
-def as_phrase(verb: Any) -> set[int]:
+def as_phrase(verb: Token) -> set[int]:
     """Tokens of "as emphasized by X" / "as X said". Other dependents the parser hung on
     the verb ("is, as emphasized by X, a heroic page") belong to the clause it comments on."""
     phrase = {verb.i}
-    own = ("mark", "advmod", "agent", "nsubj", "nsubjpass", "aux", "auxpass", "punct", "neg")
     for child in verb.children:
-        if child.dep_ in own or child.i < verb.i:
+        if child.dep_ in INSERTED_ATTRIBUTION or child.i < verb.i:
             phrase.update(t.i for t in child.subtree)
     return phrase
 
 
-def host_words(host: Any, phrase: set[int]) -> list[Any]:
+def host_words(host: Token, phrase: set[int]) -> list[Token]:
     """The smallest clause an inserted attribution comments on: the host's words without
     the attribution and the subordinate clauses before it ("While ..., it is ..."). When
     the attribution splits the clause after words that state nothing ("it is also, as
@@ -386,7 +386,7 @@ def host_words(host: Any, phrase: set[int]) -> list[Any]:
     return words
 
 
-def trim(words: list[Any]) -> list[Any]:
+def trim(words: list[Token]) -> list[Token]:
     """Without punctuation, spaces and conjunctions at the edges: a span starts and ends
     on a word of what was said."""
     while words and (words[0].is_punct or words[0].is_space or words[0].dep_ == "cc"):

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from consilience.extract.claims import DateClaim, EntityClaim, StatementClaim, claim_id
 from consilience.extract.nlp import trim_tokens
-
-# Children of a predicate that start another statement, not part of this one.
-_OTHER_STATEMENT = frozenset(
-    {"conj", "cc", "advcl", "parataxis", "ccomp", "relcl", "punct", "mark"}
+from consilience.extract.syntax import (
+    ACTOR_LABELS,
+    DATE_PHRASE,
+    DATE_PHRASE_HEADS,
+    LEADING_LINKS,
+    OTHER_STATEMENT,
+    PLACE_LABELS,
 )
-_ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+if TYPE_CHECKING:  # spaCy itself is imported by nlp.load_nlp, when it is first needed
+    from spacy.tokens import Doc, Token
+
 # Values that place nothing on a calendar.
 _UNPLACED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 
@@ -21,7 +26,7 @@ _UNPLACED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
 def find_statements(
     doc_id: str,
     text: str,
-    parsed: list[tuple[int, Any]],
+    parsed: list[tuple[int, Doc]],
     dates: Sequence[DateClaim],
     entities: Sequence[EntityClaim],
 ) -> list[StatementClaim]:
@@ -58,14 +63,14 @@ def find_statements(
                 date_end=date.end,
                 date_text=date.text,
                 what=_what(text, offset, predicate, date_tokens, first, last),
-                actors=_unique(e.text for e in inside if e.label in _ACTOR_LABELS),
-                places=_unique(e.text for e in inside if e.label in _PLACE_LABELS),
+                actors=_unique(e.text for e in inside if e.label in ACTOR_LABELS),
+                places=_unique(e.text for e in inside if e.label in PLACE_LABELS),
             )
         )
     return statements
 
 
-def _predicate(token: Any, date_tokens: list[Any]) -> Any:
+def _predicate(token: Token, date_tokens: list[Token]) -> Token:
     """The verb the date phrase modifies; else the noun it belongs to."""
     inside = {t.i for t in date_tokens}
     node = token
@@ -78,11 +83,11 @@ def _predicate(token: Any, date_tokens: list[Any]) -> Any:
     return node
 
 
-def _statement(predicate: Any, date_tokens: list[Any]) -> tuple[int, int]:
+def _statement(predicate: Token, date_tokens: list[Token]) -> tuple[int, int]:
     """The clause of the predicate, without the clauses coordinated or subordinated to it."""
     indices = [predicate.i]
     for child in predicate.children:
-        if child.dep_ in _OTHER_STATEMENT:
+        if child.dep_ in OTHER_STATEMENT:
             continue
         indices.extend(t.i for t in child.subtree)
     indices.extend(t.i for t in date_tokens)
@@ -90,26 +95,20 @@ def _statement(predicate: Any, date_tokens: list[Any]) -> tuple[int, int]:
 
 
 def _what(
-    text: str, offset: int, predicate: Any, date_tokens: list[Any], first: int, last: int
+    text: str, offset: int, predicate: Token, date_tokens: list[Token], first: int, last: int
 ) -> str:
     """The statement without its date: "Heydar Aliyev spoke at the mission in Moscow"."""
     doc = predicate.doc
     skip = {t.i for t in date_tokens}
     # Drop the whole phrase that carries the date ("on the night of January 19-20").
     node = date_tokens[0] if date_tokens else predicate
-    while (
-        node.head.i != predicate.i
-        and node.head.i != node.i
-        and node.dep_ in ("pobj", "prep", "npadvmod", "nummod", "compound", "appos")
-    ):
+    while node.head.i != predicate.i and node.head.i != node.i and node.dep_ in DATE_PHRASE:
         node = node.head
-    if node.i != predicate.i and node.dep_ in ("prep", "npadvmod", "pobj", "appos"):
+    if node.i != predicate.i and node.dep_ in DATE_PHRASE_HEADS:
         skip.update(t.i for t in node.subtree)
     words = [doc[i] for i in range(first, last + 1) if i not in skip and not doc[i].is_space]
     while (
-        words
-        and (words[0].is_punct or words[0].dep_ in ("prep", "cc"))
-        and words[0].i < predicate.i
+        words and (words[0].is_punct or words[0].dep_ in LEADING_LINKS) and words[0].i < predicate.i
     ):
         words.pop(0)
     while words and words[-1].is_punct:
@@ -117,7 +116,7 @@ def _what(
     return "".join(w.text_with_ws for w in words).strip()
 
 
-def _unique(names: Any) -> list[str]:
+def _unique(names: Iterable[str]) -> list[str]:
     seen: list[str] = []
     for name in names:
         if name not in seen:

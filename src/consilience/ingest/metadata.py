@@ -13,48 +13,46 @@ from pathlib import Path
 
 from consilience.ingest.document import METADATA_FIELDS, Metadata
 from consilience.ingest.problems import InputRejected
+from consilience.lexicon import load_lexicon
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
+_TIME = load_lexicon().time
+_MONTHS = _TIME.month_numbers  # "january" -> 1, "sept" -> 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_ORDINAL = "(?:" + "|".join(map(re.escape, _TIME.ordinal_suffixes)) + ")?"  # "21st"
 _DATE_PATTERNS = (
     re.compile(
         r"(?P<year>\d{4})-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d\d:?\d\d)?)?"
     ),
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})", re.I),
+    re.compile(r"(?P<day>\d{1,2})" + _ORDINAL + r"\s+" + _MONTH + r",?\s+(?P<year>\d{4})", re.I),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})" + _ORDINAL + r",?\s+(?P<year>\d{4})", re.I),
     re.compile(r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})"),
+)
+_LABELS = "|".join(r"\s+".join(map(re.escape, label.split())) for label in _TIME.dateline_labels)
+_WEEKDAYS = "|".join(
+    re.escape(abbreviation.lower()) for abbreviation in _TIME.weekday_abbreviations
+)
+# "a.m.", "am", "a.m": each letter of a meridiem sign with its period or without.
+_MERIDIEMS = "|".join(
+    sorted(
+        {
+            "".join(re.escape(c) + r"\.?" for c in sign.replace(".", "").lower())
+            for sign in _TIME.meridiems
+        }
+    )
 )
 # What may stand beside a date on a dateline without making it a sentence.
 _DATELINE_FILLER = re.compile(
-    r"""
-    \b(?:date[ds]?|published|posted|updated|last\s+updated|modified|on|at)\b
-    | \b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b
-    | \b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?
-    | \b(?:utc|gmt)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?
-    | (?-i:\b[A-Z]{3,4}\b)  # time-zone abbreviations such as EST, CEST
-    | [\s|,;:/()\[\]·•\-–—]+
-    """,
-    re.I | re.X,
+    "|".join(
+        [
+            rf"\b(?:{_LABELS})\b",  # "Published:", "last updated"
+            rf"\b(?:{_WEEKDAYS})[a-z]*\b",  # "Mon", "Monday"
+            rf"\b\d{{1,2}}[:.]\d{{2}}(?::\d{{2}})?\s*(?:{_MERIDIEMS})?",
+            r"\b(?:utc|gmt)\s*(?:[+-]\s*\d{1,2}(?::?\d{2})?)?",
+            r"(?-i:\b[A-Z]{3,4}\b)",  # time-zone abbreviations such as EST, CEST
+            r"[\s|,;:/()\[\]·•\-–—]+",
+        ]
+    ),
+    re.I,
 )
 _DATELINE_SEARCH_LINES = 5
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 
-from consilience.lexicon.files import read_toml
+from consilience.lexicon.files import read_toml, words
 
 
 @dataclass(frozen=True)
 class PeopleWords:
     pronouns: frozenset[str]  # personal pronouns that stand for people: "he", "them"
     singular_pronouns: frozenset[str]  # those that stand for one person: "he", "her"
+    person_nouns: frozenset[str]  # singular nouns for one person: "man", "driver"
+    person_suffixes: tuple[str, ...]  # endings of nouns for people: "ist", "worker"
+    nobody: frozenset[str]  # words for no person: "nobody", "none"
 
 
 def load_people(folder: Traversable) -> PeopleWords:
@@ -20,4 +23,7 @@ def load_people(folder: Traversable) -> PeopleWords:
     return PeopleWords(
         pronouns=frozenset(number),
         singular_pronouns=frozenset(w for w, kind in number.items() if kind == "singular"),
+        person_nouns=words(table["nouns"], "words"),
+        person_suffixes=tuple(str(ending).lower() for ending in table["suffixes"]["endings"]),
+        nobody=words(table["nobody"], "words"),
     )

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from consilience.extract.claims import FigureClaim, claim_id
 from consilience.extract.figures.found import Found
 from consilience.extract.figures.lexicon import (
     IDENTIFIER_NOUNS,
     NON_COUNT_ENTITIES,
+    NOUN_MEASURES,
     UNIT_NOUNS,
+    WORDS,
     noun_measure,
 )
 from consilience.extract.figures.numbers import NumberMention, find_numbers, interval
@@ -28,12 +30,23 @@ from consilience.extract.figures.triggers import (
     first_conjunct,
     measure_of_verb,
 )
+from consilience.extract.syntax import (
+    AMOUNT_LABELS,
+    CLAUSE_NOMINALS,
+    COORDINATION,
+    CORE_ARGUMENTS,
+    NUMBER_ATTACHMENTS,
+    SUBJECTS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["find_figures"]
 
 
 def find_figures(
-    doc_id: str, text: str, parsed: list[tuple[int, Any]], dates: Sequence[TimeLike] = ()
+    doc_id: str, text: str, parsed: list[tuple[int, Doc]], dates: Sequence[TimeLike] = ()
 ) -> list[FigureClaim]:
     """All figure claims of one document, in text order; `dates` (the temporal tagger's
     claims) give each figure its time."""
@@ -91,7 +104,7 @@ def _plain(number: float | None) -> float | None:
     return int(number) if float(number).is_integer() else number
 
 
-def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> list[Found]:
+def _sentence_figures(doc: Doc, sentence: Span, previous_subject: str | None) -> list[Found]:
     found: list[Found] = []
     used_triggers: set[int] = set()
     for mention in find_numbers(doc, sentence.start, sentence.end):
@@ -137,34 +150,34 @@ def _sentence_figures(doc: Any, sentence: Any, previous_subject: str | None) -> 
     return found
 
 
-def _running_total(doc: Any, counted: Any, previous: Found | None) -> Trigger | None:
+def _running_total(doc: Doc, counted: Token, previous: Found | None) -> Trigger | None:
     """A number after to/from/at that restates a total: "bringing the total to 87",
     "raising the number of dead to 19", "up from 41", "from an earlier estimate of 25". Its
     measure comes from the total's own words (death toll, number of dead), else from the
     figure before it in the sentence."""
-    if counted.dep_ != "pobj" or counted.head.lower_ not in ("to", "from", "at", "of", "between"):
+    if counted.dep_ != "pobj" or counted.head.lower_ not in WORDS.running_prepositions:
         return None
     governor = counted.head.head
     inherited = Trigger(previous.measure, previous.trigger, governor) if previous else None
-    if governor.pos_ == "NOUN" and governor.lemma_.lower() == "estimate":
+    if governor.pos_ == "NOUN" and governor.lemma_.lower() in WORDS.estimate_nouns:
         return inherited  # "from an earlier estimate of 25"
-    shifted = governor.lower_ in ("up", "down")  # "up from 41", "revised ... down to 17"
+    shifted = governor.lower_ in WORDS.running_shifts  # "up from 41", "revised ... down to 17"
     if shifted:
         governor = governor.head
     if governor.pos_ not in ("VERB", "AUX"):
         return inherited if shifted else None
-    if governor.lemma_.lower() in ("estimate", "put", "place") and not any(
+    if governor.lemma_.lower() in WORDS.estimate_verbs and not any(
         c.dep_ == "dobj" for c in governor.children
     ):
         return inherited  # "historians estimate between 450 and 600"
     for total in governor.children:
-        if total.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        if total.dep_ not in CORE_ARGUMENTS:
             continue
         word = total.lemma_.lower()
-        if word not in ("total", "toll", "number", "tally", "count", "figure", "crowd", "turnout"):
+        if word not in WORDS.running_totals:
             continue
-        if word in ("crowd", "turnout"):
-            return Trigger("protesters", total, governor)
+        if word in WORDS.counted_totals:  # "the crowd grew to 5,000"
+            return Trigger(NOUN_MEASURES[word], total, governor)
         for child in total.subtree:
             # "the death toll", "the number of dead", "the number of people killed"
             measure = noun_measure(child) or (
@@ -172,23 +185,18 @@ def _running_total(doc: Any, counted: Any, previous: Found | None) -> Trigger | 
             )
             if measure and child.i != total.i:
                 return Trigger(measure, child, governor)
-        if word == "toll":
-            return Trigger("killed", total, governor)
+        if word in NOUN_MEASURES:  # "the toll rose to 87": killed
+            return Trigger(NOUN_MEASURES[word], total, governor)
         if previous is not None:
             return Trigger(previous.measure, previous.trigger, governor)
     return inherited if shifted else None
 
 
-def _exceeded(mention: NumberMention, counted: Any) -> NumberMention:
+def _exceeded(mention: NumberMention, counted: Token) -> NumberMention:
     """ "The toll tops 500": a verb of exceeding makes an exact number a lower bound."""
     if mention.qualifier != "exact" or mention.value is None:
         return mention
-    if counted.dep_ == "dobj" and counted.head.lemma_.lower() in (
-        "top",
-        "exceed",
-        "surpass",
-        "pass",
-    ):
+    if counted.dep_ == "dobj" and counted.head.lemma_.lower() in WORDS.exceed_verbs:
         low, high = interval(mention.value, "more_than")
         return NumberMention(
             mention.first, mention.last, mention.head, mention.value, low, high, "more_than"
@@ -196,16 +204,16 @@ def _exceeded(mention: NumberMention, counted: Any) -> NumberMention:
     return mention
 
 
-def _list_continuation(doc: Any, counted: Any, previous: Found) -> Trigger | None:
+def _list_continuation(doc: Doc, counted: Token, previous: Found) -> Trigger | None:
     """A list item with no trigger of its own continues the item before it: in "the
     destruction of 200 houses, 80 vehicles", 80 is destroyed too. Only for an item that
     directly follows the previous figure, separated by a comma or a conjunction. A bare
     number there is a gapped clause ("12 were found in the town, 9 near the bridge and 6
     upstream") whatever the parser made of it."""
     bare = counted.like_num and counted.pos_ == "NUM"
-    if counted.dep_ not in ("appos", "conj") and not bare:
+    if counted.dep_ not in COORDINATION and not bare:
         return None
-    if counted.dep_ in ("nsubj", "nsubjpass") and counted.head.pos_ == "VERB":
+    if counted.dep_ in SUBJECTS and counted.head.pos_ == "VERB":
         return None  # "two were strangled": a verb of its own, which names no measure we know
     first = counted.i if bare else min(t.i for t in counted.subtree)
     between = doc[previous.last + 1 : first]
@@ -218,19 +226,20 @@ def _list_continuation(doc: Any, counted: Any, previous: Found) -> Trigger | Non
     return Trigger(previous.measure, previous.trigger, counted)
 
 
-def _not_a_count(doc: Any, mention: NumberMention) -> bool:
+def _not_a_count(doc: Doc, mention: NumberMention) -> bool:
     """Dates, times, money, percentages, ordinals, identifiers, ages, durations, units."""
     tokens = doc[mention.first : mention.last + 1]
     numbers = [t for t in tokens if t.i >= mention.first and (t.like_num or t.pos_ == "NUM")]
     if any(t.ent_type_ in NON_COUNT_ENTITIES for t in numbers) and not _count_shaped(doc, mention):
         return True
     head = doc[mention.head]
-    if head.lower_ == "one" and (head.pos_ != "NUM" or _after_determiner(doc, mention.first)):
+    pronoun = head.lower_ in WORDS.pronoun_numbers
+    if pronoun and (head.pos_ != "NUM" or _after_determiner(doc, mention.first)):
         return True  # "no one", "the one who"
     if (
-        head.lower_ == "one"
+        pronoun
         and mention.last + 1 < len(doc)
-        and doc[mention.last + 1].lower_ == "another"
+        and doc[mention.last + 1].lower_ in WORDS.reciprocals
     ):
         return True  # "killing one another"
     if mention.value is not None and mention.qualifier == "exact":
@@ -241,7 +250,11 @@ def _not_a_count(doc: Any, mention: NumberMention) -> bool:
                 return True  # a year
     before = doc[mention.first - 1] if mention.first > 0 else None
     if before is not None:
-        if before.lower_ in IDENTIFIER_NOUNS or before.lower_ in ("aged", "age", "ages", "#"):
+        if (
+            before.lower_ in IDENTIFIER_NOUNS
+            or before.lower_ in WORDS.age_words
+            or before.text == "#"
+        ):
             return True
         if before.pos_ == "PROPN" and head.head.i == before.i:
             return True  # "Resolution 822", "Flight 17"
@@ -252,14 +265,11 @@ def _not_a_count(doc: Any, mention: NumberMention) -> bool:
     return after is not None and (after.lemma_.lower() in UNIT_NOUNS or after.text == "%")
 
 
-def _count_shaped(doc: Any, mention: NumberMention) -> bool:
+def _count_shaped(doc: Doc, mention: NumberMention) -> bool:
     """Syntax that only a count has, to overrule a date or time the recogniser saw where
     there is none ("Aug. 6 - At least 54 pilgrims" read as one date): a qualifier ("at
     least"), a plural noun counted ("54 pilgrims"), or a total ("the toll stands at 88")."""
-    if any(
-        t.ent_type_ in ("PERCENT", "MONEY", "ORDINAL", "QUANTITY")
-        for t in doc[mention.first : mention.last + 1]
-    ):
+    if any(t.ent_type_ in AMOUNT_LABELS for t in doc[mention.first : mention.last + 1]):
         return False
     if mention.qualifier != "exact":
         return True
@@ -267,31 +277,30 @@ def _count_shaped(doc: Any, mention: NumberMention) -> bool:
     counted = head.head
     if head.dep_ == "nummod" and counted.tag_ == "NNS" and counted.lemma_.lower() not in UNIT_NOUNS:
         return True
-    if head.dep_ == "pobj" and head.head.lower_ in ("at", "to"):
+    if head.dep_ == "pobj" and head.head.lower_ in WORDS.total_at_prepositions:
         verb = head.head.head
         return any(
-            child.dep_ == "nsubj" and child.lemma_.lower() in ("toll", "number", "total", "tally")
+            child.dep_ == "nsubj" and child.lemma_.lower() in WORDS.shaped_totals
             for child in verb.children
         )
     return False
 
 
-def _after_determiner(doc: Any, index: int) -> bool:
-    determiners = ("no", "any", "every", "some", "the", "this", "that", "each")
-    return index > 0 and doc[index - 1].lower_ in determiners
+def _after_determiner(doc: Doc, index: int) -> bool:
+    return index > 0 and doc[index - 1].lower_ in WORDS.pronoun_determiners
 
 
-def _counted(doc: Any, mention: NumberMention) -> tuple[Any, Any]:
+def _counted(doc: Doc, mention: NumberMention) -> tuple[Token, Token | None]:
     """(node that carries the count's role, node whose phrase says what is counted)."""
     head = doc[mention.head]
-    if head.dep_ in ("nummod", "quantmod", "compound", "amod") and head.head.pos_ in (
+    if head.dep_ in NUMBER_ATTACHMENTS and head.head.pos_ in (
         "NOUN",
         "PROPN",
         "ADJ",
     ):
         return head.head, head.head
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in WORDS.argument_prepositions:
             objects = [g for g in child.children if g.dep_ == "pobj"]
             if objects and objects[0].pos_ != "PRON":
                 return head, objects[0]
@@ -301,17 +310,17 @@ def _counted(doc: Any, mention: NumberMention) -> tuple[Any, Any]:
     return head, None
 
 
-def _partitive_trigger(doc: Any, mention: NumberMention) -> Trigger | None:
+def _partitive_trigger(doc: Doc, mention: NumberMention) -> Trigger | None:
     """ "Six of the deaths", "Of the dead, 12 were found": the "of" noun names the measure."""
     head, _ = _counted(doc, mention)
     head = first_conjunct(head)  # "Among the dead were a fisherman and five members"
     verb = head.head
     owners = [(head, verb if verb.pos_ in ("VERB", "AUX") else None)]
-    if verb.pos_ in ("VERB", "AUX") and head.dep_ in ("nsubj", "nsubjpass", "conj", "attr"):
+    if verb.pos_ in ("VERB", "AUX") and head.dep_ in CLAUSE_NOMINALS:
         owners.append((verb, verb))  # a fronted "Of the dead," hangs on the clause's verb
     for owner, anchor in owners:
         for child in owner.children:
-            if child.dep_ != "prep" or child.lower_ not in ("of", "among"):
+            if child.dep_ != "prep" or child.lower_ not in WORDS.partitive_prepositions:
                 continue
             if owner is verb and child.i > head.i:
                 continue

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 
 @dataclass
@@ -21,6 +24,6 @@ class Found:
     measure: str
     subject: str | None
     subject_inherited: bool
-    trigger: Any
+    trigger: Token
     implicit: bool
-    anchor: Any
+    anchor: Token

@@ -10,49 +10,27 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+from consilience.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_LEXICON = load_lexicon()
+_WORDS = _LEXICON.numbers
+UNITS = _WORDS.cardinals
+SCALES = _WORDS.scales
 # Vague plurals and quantifiers, with the interval each stands for (value is null).
-VAGUE = {
-    "a few": (2, 5),
-    "several": (3, 9),
-    "dozens": (24, 99),
-    "scores": (40, 99),
-    "hundreds": (200, 999),
-    "thousands": (2_000, 9_999),
-    "tens of thousands": (20_000, 99_999),
-    "hundreds of thousands": (200_000, 999_999),
-    "millions": (2_000_000, 9_999_999),
-}
+VAGUE = _WORDS.vague
 # Words before a number that set its qualifier; the longest match wins.
-QUALIFIERS = {
-    "approximately": "approximately", "about": "approximately", "around": "approximately",
-    "some": "approximately", "an estimated": "approximately", "roughly": "approximately",
-    "estimated": "approximately", "circa": "approximately", "perhaps": "approximately",
-    "possibly": "approximately", "close to": "nearly",
-    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
-    "in excess of": "more_than", "at least": "at_least", "no fewer than": "at_least",
-    "no less than": "at_least", "a minimum of": "at_least",
-    "nearly": "nearly", "almost": "nearly", "fewer than": "fewer_than",
-    "less than": "fewer_than", "under": "fewer_than", "just under": "fewer_than",
-    "at most": "at_most", "no more than": "at_most", "a maximum of": "at_most",
-    "as many as": "up_to", "up to": "up_to",
-}  # fmt: skip
-# "nearly N" is reported as fewer_than, but with a band below N rather than an open end.
+QUALIFIERS = _WORDS.qualifiers
+# "nearly N" is reported as fewer_than, but with a band below N rather than an open end
+# (qualifier names, not words).
 _REPORTED = {"nearly": "fewer_than"}
 # Verbs of change: "rose from 12 to 34" states two figures, not a range.
-CHANGE_VERBS = frozenset({
-    "rise", "climb", "increase", "jump", "grow", "soar", "fall", "drop", "decrease", "decline",
-    "revise", "raise", "lower", "lift", "bring", "push", "go", "double", "triple",
-})  # fmt: skip
+CHANGE_VERBS = _LEXICON.measures.change_verbs
+_DASHES = ("-", "–")  # between two numbers, a range: "120-150"
 _NUMERIC = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _RANGE_TOKEN = re.compile(r"^(\d[\d,]*)[-–](\d[\d,]*)$")
 
@@ -77,18 +55,18 @@ def word_value(words: list[str]) -> float | None:
     seen = False
     for raw in words:
         word = raw.lower()
-        if word in ("-", "and", "a", "an"):
-            if word in ("a", "an"):
+        if word == "-" or word in _WORDS.joiners or word in _WORDS.articles:
+            if word in _WORDS.articles:
                 current = current or 1
             continue
         if _NUMERIC.match(word):
             current += float(word.replace(",", ""))
         elif word in UNITS:
             current += UNITS[word]
-        elif word == "half":
-            current = 0.5
-        elif word == "dozen":
-            current = (current or 1) * 12
+        elif word in _WORDS.fractions:
+            current = _WORDS.fractions[word]
+        elif word in _WORDS.groups:
+            current = (current or 1) * _WORDS.groups[word]
         elif word in SCALES:
             scale = SCALES[word]
             if scale == 100:
@@ -123,17 +101,17 @@ def interval(value: float, qualifier: str) -> tuple[float | None, float | None]:
     return value, value
 
 
-def _is_number_word(token: Any) -> bool:
+def _is_number_word(token: Token) -> bool:
     text = token.lower_
-    if text in UNITS or text in SCALES or text in ("dozen",):
+    if text in UNITS or text in SCALES or text in _WORDS.groups:
         return True
-    if text == "half" and token.i + 2 < len(token.doc):
+    if text in _WORDS.fractions and token.i + 2 < len(token.doc):
         # "half a million"
-        return token.nbor(1).lower_ in ("a", "an") and token.nbor(2).lower_ in SCALES
+        return token.nbor(1).lower_ in _WORDS.articles and token.nbor(2).lower_ in SCALES
     return bool(_NUMERIC.match(text))
 
 
-def _qualifier_before(doc: Any, first: int) -> tuple[int, str]:
+def _qualifier_before(doc: Doc, first: int) -> tuple[int, str]:
     """Extend a mention leftwards over a qualifier phrase; returns (new first, qualifier)."""
     for width in (3, 2, 1):
         start = first - width
@@ -150,7 +128,7 @@ _VAGUE_WORDS = [(key, key.split()) for key in sorted(VAGUE, key=lambda k: -len(k
 _VAGUE_FIRST = frozenset(words[0] for _, words in _VAGUE_WORDS)
 
 
-def _vague_at(doc: Any, i: int) -> tuple[int, str] | None:
+def _vague_at(doc: Doc, i: int) -> tuple[int, str] | None:
     """A vague count starting at token i: returns (last token, key in VAGUE)."""
     if doc[i].lower_ not in _VAGUE_FIRST:
         return None
@@ -161,7 +139,7 @@ def _vague_at(doc: Any, i: int) -> tuple[int, str] | None:
     return None
 
 
-def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
+def find_numbers(doc: Doc, start: int, end: int) -> list[NumberMention]:
     """Every number mention in tokens [start, end) of `doc` (one sentence)."""
     mentions: list[NumberMention] = []
     i = start
@@ -169,7 +147,7 @@ def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
         token = doc[i]
         vague = _vague_at(doc, i)
         if vague is not None and (
-            vague[1] not in ("several", "a few") or _counts_noun(doc, vague[0], end)
+            vague[1] not in _WORDS.vague_needs_noun or _counts_noun(doc, vague[0], end)
         ):
             last, key = vague
             # "hundreds of thousands" is one mention, but "hundreds of people" stops at "hundreds".
@@ -188,23 +166,19 @@ def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
             i += 1
             continue
         if not _is_number_word(token) and not (
-            token.lower_ in ("a", "an")
+            token.lower_ in _WORDS.articles
             and i + 1 < end
-            and doc[i + 1].lower_ in ("dozen", "hundred", "thousand")
+            and doc[i + 1].lower_ in _WORDS.article_starts
         ):
             i += 1
             continue
         last = i
         while last + 1 < end and (
             _is_number_word(doc[last + 1])
-            or (doc[last].lower_ == "half" and doc[last + 1].lower_ in ("a", "an"))
+            or (doc[last].lower_ in _WORDS.fractions and doc[last + 1].lower_ in _WORDS.articles)
+            or (doc[last + 1].text in _DASHES and last + 2 < end and doc[last + 2].lower_ in UNITS)
             or (
-                doc[last + 1].text in ("-", "–")
-                and last + 2 < end
-                and doc[last + 2].lower_ in UNITS
-            )
-            or (
-                doc[last + 1].lower_ == "and"
+                doc[last + 1].lower_ in _WORDS.joiners
                 and last + 2 < end
                 and doc[last].lower_ in SCALES
                 and doc[last + 2].lower_ in UNITS
@@ -217,7 +191,7 @@ def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
             i = last + 1
             continue
         first, qualifier = _qualifier_before(doc, i)
-        if first > start and doc[first - 1].lower_ == "between" and qualifier == "exact":
+        if first > start and doc[first - 1].lower_ in _WORDS.range_openers and qualifier == "exact":
             first -= 1
         bounds = interval(value, qualifier)
         reported = _REPORTED.get(qualifier, qualifier)
@@ -229,12 +203,12 @@ def find_numbers(doc: Any, start: int, end: int) -> list[NumberMention]:
     return _join_ranges(doc, mentions)
 
 
-def _counts_noun(doc: Any, last: int, end: int) -> bool:
+def _counts_noun(doc: Doc, last: int, end: int) -> bool:
     """ "several"/"a few" count only when a noun follows ("several people", not "a few of")."""
     return last + 1 < end and doc[last + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
 
-def _syntactic_head(doc: Any, first: int, last: int) -> int:
+def _syntactic_head(doc: Doc, first: int, last: int) -> int:
     """The token of [first, last] that carries the run's role: the last whose head lies
     outside the run ("A few protesters": "few", the modifier of "protesters")."""
     outside = [
@@ -244,18 +218,18 @@ def _syntactic_head(doc: Any, first: int, last: int) -> int:
     return int(outside[-1]) if outside else last
 
 
-def _join_ranges(doc: Any, mentions: list[NumberMention]) -> list[NumberMention]:
+def _join_ranges(doc: Doc, mentions: list[NumberMention]) -> list[NumberMention]:
     """ "between 120 and 150", "120 to 150", "from 120 to 150": one range mention."""
     joined: list[NumberMention] = []
     for mention in mentions:
         if joined:
             previous = joined[-1]
             between = [t.lower_ for t in doc[previous.last + 1 : mention.first]]
-            opened = doc[previous.first].lower_ == "between"
+            opened = doc[previous.first].lower_ in _WORDS.range_openers
             # "rose from 12 to 34" is a change, not a range; "range from 12 to 34" is one.
             changed = (
                 previous.first > 0
-                and doc[previous.first - 1].lower_ == "from"
+                and doc[previous.first - 1].lower_ in _WORDS.change_starts
                 and doc[previous.first - 1].head.lemma_.lower() in CHANGE_VERBS
             )
             if (
@@ -265,10 +239,11 @@ def _join_ranges(doc: Any, mentions: list[NumberMention]) -> list[NumberMention]
                 and previous.qualifier in ("exact",)
                 and mention.qualifier == "exact"
                 and previous.value < mention.value
+                and len(between) == 1
                 and (
-                    between in (["to"], ["-"], ["–"])
-                    or (between == ["and"] and opened)
-                    or (between == ["or"] and previous.value < mention.value)
+                    between[0] in _DASHES
+                    or between[0] in _WORDS.range_links
+                    or (between[0] in _WORDS.range_closers and opened)
                 )
             ):
                 joined[-1] = NumberMention(
@@ -280,10 +255,10 @@ def _join_ranges(doc: Any, mentions: list[NumberMention]) -> list[NumberMention]
     return joined
 
 
-def _range_head(doc: Any, first: NumberMention, second: NumberMention) -> int:
+def _range_head(doc: Doc, first: NumberMention, second: NumberMention) -> int:
     """The range's role is that of whichever end attaches outside the range."""
     for index in (first.head, second.head):
         head = doc[index].head
-        if not first.first <= head.i <= second.last or head.lower_ == "between":
+        if not first.first <= head.i <= second.last or head.lower_ in _WORDS.range_openers:
             return index
     return second.head

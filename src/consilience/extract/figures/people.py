@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from consilience.extract.figures.found import Found
 from consilience.extract.figures.lexicon import (
     NEGATED_SUBJECTS,
     NOUN_MEASURES,
     SINGLE_PERSON_MEASURES,
+    WORDS,
 )
 from consilience.extract.figures.numbers import NumberMention, find_numbers
 from consilience.extract.figures.spans import claim_tokens, numbered, single_person
@@ -21,14 +22,26 @@ from consilience.extract.figures.triggers import (
     shared_conjunct_measures,
     unreal,
 )
+from consilience.extract.syntax import (
+    NONFINITE_COMPLEMENTS,
+    OTHER_MEMBER_PARTS,
+    PARTICIPLE_MODIFIERS,
+    SUBJECTS,
+)
+from consilience.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_ZERO = load_lexicon().numbers.zero_determiners  # "no" of "there were no injuries"
 
 
-def included_singles(doc: Any, counted: Any, trigger: Trigger) -> list[Found]:
+def included_singles(doc: Doc, counted: Token, trigger: Trigger) -> list[Found]:
     """ "22 people, including a six-year-old girl": a single person named in the subset
     counts one, with the measure of the set."""
     singles: list[Found] = []
     for child in counted.children:
-        if child.dep_ != "prep" or child.lower_ not in ("including", "among"):
+        if child.dep_ != "prep" or child.lower_ not in WORDS.member_subsets:
             continue
         for target in child.children:
             if target.dep_ != "pobj":
@@ -41,7 +54,7 @@ def included_singles(doc: Any, counted: Any, trigger: Trigger) -> list[Found]:
     return singles
 
 
-def group_singles(doc: Any, counted: Any, trigger: Trigger) -> list[Found]:
+def group_singles(doc: Doc, counted: Token, trigger: Trigger) -> list[Found]:
     """ "Among the dead were a fisherman and five members of one family": the single person
     beside a counted member counts one, under the same measure."""
     first = first_conjunct(counted)
@@ -53,7 +66,7 @@ def group_singles(doc: Any, counted: Any, trigger: Trigger) -> list[Found]:
     ]
 
 
-def summed_group(counted: Any) -> bool:
+def summed_group(counted: Token) -> bool:
     """Coordinated members counted as one group: a person named or pointed to with others
     ("he and three others"), or a family ("a woman and her two children"). Otherwise
     ("two officers and a civilian") each member is a figure of its own."""
@@ -61,14 +74,14 @@ def summed_group(counted: Any) -> bool:
     members = [first, *[t for t in first.conjuncts if t.i != first.i]]
     if len(members) < 2 or not any(single_person(member) for member in members):
         return False
-    others = any(member.lemma_.lower() == "other" for member in members)
+    others = any(member.lemma_.lower() in WORDS.group_others for member in members)
     family = any(
         numbered(member) and any(c.dep_ == "poss" for c in member.children) for member in members
     )
     return others or family
 
 
-def counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[Found]:
+def counts_without_numerals(doc: Doc, sentence: Span, used: set[int]) -> list[Found]:
     """Counts made without a numeral: "no one was killed" (0), "there were no injuries"
     (0), "a man was shot and killed" (1), "he and three others were shot" (4), and the
     "a civilian" of "two officers and a civilian were killed" (1, beside the 2)."""
@@ -76,7 +89,7 @@ def counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[Fou
     for token in sentence:
         if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_MEASURES:
             if token.i not in used and any(
-                child.dep_ == "det" and child.lower_ == "no" for child in token.children
+                child.dep_ == "det" and child.lower_ in _ZERO for child in token.children
             ):
                 found.append(_zero(doc, token, token, NOUN_MEASURES[token.lemma_.lower()], token))
             continue
@@ -84,7 +97,7 @@ def counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[Fou
         patient = _patient(token) if measure else None
         if measure is None or patient is None or unreal(token) or _negated_verb(token):
             continue
-        if token.tag_ == "VBG" and token.dep_ in ("pcomp", "xcomp"):
+        if token.tag_ == "VBG" and token.dep_ in NONFINITE_COMPLEMENTS:
             continue  # "talked about killing Rabin", "trying to impress her by killing": no count
         measure = _with_conjuncts(token, measure)
         if token.i not in used and _negated(patient):
@@ -104,18 +117,18 @@ def counts_without_numerals(doc: Any, sentence: Any, used: set[int]) -> list[Fou
     return found
 
 
-def _negated_verb(verb: Any) -> bool:
+def _negated_verb(verb: Token) -> bool:
     """ "was not injured": no count of one; "no one was injured" is handled as zero."""
     return any(child.dep_ == "neg" for child in verb.children)
 
 
-def _negated(patient: Any) -> bool:
+def _negated(patient: Token) -> bool:
     if patient.lower_ in NEGATED_SUBJECTS:
         return True
-    return any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children)
+    return any(c.dep_ == "det" and c.lower_ in _ZERO for c in patient.children)
 
 
-def _member_count(doc: Any, member: Any) -> float:
+def _member_count(doc: Doc, member: Token) -> float:
     numbers = [child for child in member.children if child.like_num and child.dep_ == "nummod"]
     if numbers:
         mentions = find_numbers(doc, numbers[0].i, numbers[0].i + 1)
@@ -126,7 +139,7 @@ def _member_count(doc: Any, member: Any) -> float:
     return 1 if single_person(member) else 0
 
 
-def _implicit(doc: Any, verb: Any, head: Any, members: list[Any], measure: str) -> Found:
+def _implicit(doc: Doc, verb: Token, head: Token, members: list[Token], measure: str) -> Found:
     """One figure for a group of members, summed; its number text is the phrase itself."""
     total = float(sum(_member_count(doc, member) for member in members))
     if len(members) == 1:
@@ -143,44 +156,42 @@ def _implicit(doc: Any, verb: Any, head: Any, members: list[Any], measure: str) 
     )  # fmt: skip
 
 
-def _other_clause(token: Any, head: Any) -> bool:
+def _other_clause(token: Token, head: Token) -> bool:
     """Tokens of a relative clause or of another conjunct inside a member's subtree."""
     node = token
     while node.i != head.i:
-        if node.dep_ in ("relcl", "conj", "cc", "appos") or (
-            node.dep_ == "punct" and node.head.i == head.i
-        ):
+        if node.dep_ in OTHER_MEMBER_PARTS or (node.dep_ == "punct" and node.head.i == head.i):
             return True
         node = node.head
     return False
 
 
-def _with_conjuncts(verb: Any, measure: str) -> str:
+def _with_conjuncts(verb: Token, measure: str) -> str:
     """ "Shot and killed": the stronger outcome of verbs sharing one patient."""
     measures = shared_conjunct_measures(verb)
     return combined_measure(measures) if measures else measure
 
 
-def _patient(verb: Any) -> Any | None:
+def _patient(verb: Token) -> Token | None:
     """Who or what the outcome happened to: the passive subject, the object, or, for verbs
     like "die" and "disappear", the subject."""
     children = list(verb.children)
-    if verb.lemma_.lower() in ("die", "disappear", "perish", "drown", "flee", "go", "protest"):
+    if verb.lemma_.lower() in WORDS.subject_patient_verbs:
         # Their subject is who it befell; an object is a place ("fled Grisk").
         for child in children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.dep_ in SUBJECTS:
                 return child
         return None
     for dep in ("nsubjpass", "dobj"):
         for child in children:
             if child.dep_ == dep:
                 return child
-    if verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PRON", "PROPN"):
+    if verb.dep_ in PARTICIPLE_MODIFIERS and verb.head.pos_ in ("NOUN", "PRON", "PROPN"):
         return verb.head
     return None
 
 
-def _zero(doc: Any, anchor: Any, patient: Any, measure: str, trigger: Any) -> Found:
+def _zero(doc: Doc, anchor: Token, patient: Token, measure: str, trigger: Token) -> Found:
     phrase = [t.i for t in patient.subtree] if patient.i != anchor.i else [patient.i]
     if patient.i == anchor.i:
         dets = [child.i for child in patient.children if child.dep_ == "det"]

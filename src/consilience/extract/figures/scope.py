@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from consilience.extract.nlp import near, span_ents
+from consilience.extract.syntax import NUMERIC_LABELS, PLACE_LABELS, PLACED_NOUNS
+from consilience.lexicon import load_lexicon
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-SAY_VERBS = frozenset({
-    "say", "tell", "report", "announce", "confirm", "state", "claim", "add", "estimate",
-    "declare", "note", "write", "explain", "stress", "emphasise", "emphasize", "cite",
-})  # fmt: skip
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from spacy.tokens import Span, Token
+
+_LEXICON = load_lexicon()
+_WORDS = _LEXICON.measures
+SAY_VERBS = _LEXICON.speech.source_verbs  # their subject is where a figure comes from
 
 
 _UNPLACED = frozenset({"PRESENT_REF", "PAST_REF", "FUTURE_REF"})
@@ -39,18 +44,11 @@ class Scope:
     time_inherited: bool
 
 
-# Prepositions that place what a clause reports, and nouns that name a kind of place: a
-# proper noun after them is a place even when the small NER model labels it a person
-# ("killed 12 people in Arlo", "across Somerset", "the town of Arlo").
-_LOCATIVE = frozenset({"in", "across", "throughout", "near", "outside", "around", "inside"})
-_PLACE_NOUNS = frozenset({
-    "town", "city", "village", "province", "region", "district", "county", "state",
-    "valley", "area", "island", "capital", "port", "municipality", "oblast", "governorate",
-})  # fmt: skip
-
-
-def _places(ents: list[Any], tokens: Any = ()) -> list[str]:
-    """Place names among `ents`, then proper nouns in `tokens` that the syntax places."""
+def _places(ents: list[Span], tokens: Iterable[Token] = ()) -> list[str]:
+    """Place names among `ents`, then proper nouns in `tokens` that the syntax places: after
+    a locative preposition or a noun for a kind of place, a proper noun is a place even when
+    the small NER model labels it a person ("killed 12 people in Arlo", "across Somerset",
+    "the town of Arlo")."""
     names: list[str] = []
     for ent in ents:
         if ent.label_ in PLACE_LABELS and ent.text not in names:
@@ -58,16 +56,19 @@ def _places(ents: list[Any], tokens: Any = ()) -> list[str]:
     for token in tokens:
         if token.pos_ != "PROPN" or not token.text[:1].isupper():
             continue  # the tagger calls some common nouns proper ("near the mill bridge")
-        if token.dep_ not in ("pobj", "compound"):
+        if token.dep_ not in PLACED_NOUNS:
             continue
         head = token.head if token.dep_ == "pobj" else None
         if (
             head is None
-            or head.lower_ not in _LOCATIVE
-            and not (head.lower_ == "of" and head.head.lower_ in _PLACE_NOUNS)
+            or head.lower_ not in _WORDS.locative_prepositions
+            and not (
+                head.lower_ in _WORDS.argument_prepositions
+                and head.head.lower_ in _WORDS.place_nouns
+            )
         ):
             continue
-        if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+        if token.ent_type_ in NUMERIC_LABELS:
             continue
         words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         name = " ".join(t.text for t in [*words, token])
@@ -93,7 +94,7 @@ class ScopeTracker:
     def _times(self, start: int, end: int) -> list[str]:
         return [str(d.value) for d in self.dates if start <= d.start and d.end <= end]
 
-    def scope_for(self, sentence: Any, offset: int, first: int, last: int) -> Scope:
+    def scope_for(self, sentence: Span, offset: int, first: int, last: int) -> Scope:
         """Scope of a claim over tokens [first, last] of `sentence` (chunk at `offset`)."""
         ents = span_ents(sentence)
         inside = [ent for ent in ents if ent.start >= first and ent.end - 1 <= last]
@@ -108,7 +109,7 @@ class ScopeTracker:
             time_inherited=not times and self.last_time is not None,
         )
 
-    def read(self, sentence: Any, offset: int) -> None:
+    def read(self, sentence: Span, offset: int) -> None:
         """Update the context after a sentence has been used."""
         places = _places(span_ents(sentence), sentence)
         if places:
@@ -118,14 +119,11 @@ class ScopeTracker:
             self.last_time = times[-1]
 
 
-def attribution(sentence: Any, anchor: Any) -> str | None:
+def attribution(sentence: Span, anchor: Token) -> str | None:
     """Who the sentence says the figure comes from: "according to X", "X said", "officially"."""
+    according, to = _WORDS.according_to
     for token in near(sentence, anchor):
-        if (
-            token.lower_ == "according"
-            and token.i + 1 < sentence.end
-            and token.nbor(1).lower_ == "to"
-        ):
+        if token.lower_ == according and token.i + 1 < sentence.end and token.nbor(1).lower_ == to:
             objects = [child for child in token.nbor(1).children if child.dep_ == "pobj"]
             if objects:
                 subtree = list(objects[0].subtree)
@@ -139,9 +137,9 @@ def attribution(sentence: Any, anchor: Any) -> str | None:
                 subtree = list(speakers[0].subtree)
                 return str(sentence.doc[subtree[0].i : subtree[-1].i + 1].text)
     for token in anchor.subtree:
-        if token.lower_ == "officially":
-            return "officially"
+        if token.lower_ in _WORDS.attribution_adverbs:
+            return str(token.lower_)
     for child in anchor.children:
-        if child.lower_ == "officially":
-            return "officially"
+        if child.lower_ in _WORDS.attribution_adverbs:
+            return str(child.lower_)
     return None

@@ -2,45 +2,38 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from consilience.extract.figures.lexicon import NON_COUNT_ENTITIES, PERSON_NOUNS, PERSON_PRONOUNS
+from consilience.extract.figures.lexicon import (
+    NON_COUNT_ENTITIES,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    WORDS,
+)
 from consilience.extract.figures.numbers import NumberMention
 from consilience.extract.figures.triggers import Trigger, first_conjunct
 from consilience.extract.nlp import trim_tokens
+from consilience.extract.syntax import (
+    CLAUSE_LEFT_PARTS,
+    COORDINATION,
+    FIGURE_OTHER_CLAUSE,
+    LISTED_PHRASES,
+    OTHER_NOMINAL_PARTS,
+    OWN_ARGUMENTS,
+    SEPARATE_PHRASES,
+    SUBJECT_LEADERS,
+    SUBJECTS,
+)
+from consilience.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 # Endings of nouns for people who do or are something; used only for a patient of harm.
-PERSON_SUFFIXES = (
-    "worker",
-    "ist",
-    "ician",
-    "man",
-    "woman",
-    "keeper",
-    "holder",
-    "seller",
-    "dealer",
-    "driver",
-    "fighter",
-    "goer",
-    "rider",
-    "herd",
-)
+PERSON_SUFFIXES = load_lexicon().people.person_suffixes
 
 
-# Children of a predicate that belong to another clause, not to the one stating the figure.
-_OTHER_CLAUSE = frozenset(
-    {"conj", "cc", "punct", "advcl", "parataxis", "mark", "ccomp", "relcl", "preconj"}
-)
-
-
-# Children left of the predicate that are part of its clause ("147 people were brutally killed").
-_LEFT_KEEP = frozenset(
-    {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "expl", "csubj", "csubjpass"}
-)
-
-
-def single_person(token: Any) -> bool:
+def single_person(token: Token) -> bool:
     """One person, pointed to or named: "he", "Ana Brel", "a teenager", "the driver"."""
     if token.lower_ in PERSON_PRONOUNS:
         return True
@@ -59,11 +52,11 @@ def _person_noun(lemma: str) -> bool:
     return len(lemma) > 5 and lemma.endswith(PERSON_SUFFIXES)
 
 
-def numbered(token: Any) -> bool:
+def numbered(token: Token) -> bool:
     return token.like_num or any(c.like_num and c.dep_ == "nummod" for c in token.children)
 
 
-def subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger) -> str | None:
+def subject_text(doc: Doc, node: Token, mention: NumberMention, trigger: Trigger) -> str | None:
     """The counted noun phrase as the text says it, without the number and determiners."""
     skip: set[int] = set(range(mention.first, mention.last + 1))
     skip.update(
@@ -76,15 +69,13 @@ def subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger) 
             skip.update(t.i for t in child.subtree)  # "a civilian" is counted on its own
             skip.update(t.i for t in node.children if t.dep_ == "cc")
         # Other list items and clauses with counts of their own are not this subject.
-        if child.dep_ in ("conj", "appos", "relcl", "acl") and any(
+        if child.dep_ in LISTED_PHRASES and any(
             t.like_num and t.i not in skip for t in child.subtree
         ):
             skip.update(t.i for t in child.subtree)
             skip.update(t.i for t in node.children if t.dep_ == "cc" and t.i > child.i - 3)
     tokens = [t for t in node.subtree if t.i not in skip]
-    while tokens and (
-        tokens[0].dep_ in ("det", "punct", "cc", "quantmod", "advmod") or tokens[0].is_punct
-    ):
+    while tokens and (tokens[0].dep_ in SUBJECT_LEADERS or tokens[0].is_punct):
         tokens.pop(0)
     # Stop at the first gap after the head noun: what follows a skipped item is not ours.
     for index in range(1, len(tokens)):
@@ -93,36 +84,38 @@ def subject_text(doc: Any, node: Any, mention: NumberMention, trigger: Trigger) 
             break
     while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
         tokens.pop()
-    if not tokens or (len(tokens) == 1 and tokens[0].lower_ in ("more", "others", "other")):
+    if not tokens or (len(tokens) == 1 and tokens[0].lower_ in WORDS.said_before):
         return None  # "20 more": what is counted is said before
     return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
-def claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) -> tuple[int, int]:
+def claim_tokens(
+    doc: Doc, anchor: Token, counted: Token, mention: NumberMention
+) -> tuple[int, int]:
     """The smallest clause stating the figure, as an inclusive token range."""
     gapped = counted.dep_ == "conj" and counted.head.pos_ in ("VERB", "AUX")  # "... and 9 near"
-    if gapped or counted.dep_ in ("conj", "appos") and first_conjunct(counted).i != counted.i:
+    if gapped or counted.dep_ in COORDINATION and first_conjunct(counted).i != counted.i:
         tokens = [t.i for t in counted.subtree] + [mention.first, mention.last]
         return min(tokens), max(tokens)
     if anchor.pos_ in ("NOUN", "PROPN"):
         tokens = [anchor.i]
         for child in anchor.children:
-            if child.dep_ not in ("conj", "cc", "punct", "relcl", "appos"):
+            if child.dep_ not in OTHER_NOMINAL_PARTS:
                 tokens.extend(t.i for t in child.subtree)
     else:
         tokens = [anchor.i]
-        subjects = [
-            c.i for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < anchor.i
-        ]
+        subjects = [c.i for c in anchor.children if c.dep_ in SUBJECTS and c.i < anchor.i]
         for child in anchor.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and subjects and child.i != max(subjects):
+            if child.dep_ in SUBJECTS and subjects and child.i != max(subjects):
                 continue  # a verb has one subject; an earlier one is a misparse
             if child.dep_ == "conj" and _shares_clause(child):
                 tokens.extend(t.i for t in child.subtree)
                 continue
-            if child.dep_ in _OTHER_CLAUSE and not (child.dep_ == "ccomp" and child.i > anchor.i):
+            if child.dep_ in FIGURE_OTHER_CLAUSE and not (
+                child.dep_ == "ccomp" and child.i > anchor.i
+            ):
                 continue
-            if child.i < anchor.i and child.dep_ not in _LEFT_KEEP:
+            if child.i < anchor.i and child.dep_ not in CLAUSE_LEFT_PARTS:
                 continue
             tokens.extend(t.i for t in child.subtree)
     tokens.extend((mention.first, mention.last))
@@ -132,7 +125,7 @@ def claim_tokens(doc: Any, anchor: Any, counted: Any, mention: NumberMention) ->
 
 
 def _before_other_items(
-    doc: Any, anchor: Any, first: int, last: int, mention: NumberMention
+    doc: Doc, anchor: Token, first: int, last: int, mention: NumberMention
 ) -> int:
     """Cut a claim before a later phrase that states a count of its own: "the destruction
     of 300 shops, 40 cars" ends at "shops" for 300; "20 were taken to Dellow, 14 to Orvik"
@@ -144,7 +137,7 @@ def _before_other_items(
         # not past a list item or relative clause, which is a phrase of its own.
         node = token
         while (
-            node.dep_ not in ("conj", "appos", "relcl")
+            node.dep_ not in SEPARATE_PHRASES
             and node.head.i != anchor.i
             and node.head.i != node.i
             and node.head.i > mention.last
@@ -158,9 +151,8 @@ def _before_other_items(
     return last
 
 
-def _shares_clause(verb: Any) -> bool:
+def _shares_clause(verb: Token) -> bool:
     """A coordinated verb with no subject or object of its own: "was shot and killed"."""
     if verb.pos_ != "VERB":
         return False
-    own = {"nsubj", "nsubjpass", "dobj", "csubj", "attr"}
-    return not any(child.dep_ in own for child in verb.children)
+    return not any(child.dep_ in OWN_ARGUMENTS for child in verb.children)

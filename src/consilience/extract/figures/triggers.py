@@ -9,7 +9,7 @@ wounded"), or the subject of a light verb ("the death toll rose to 34").
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from consilience.extract.figures.lexicon import (
     DEPLOYABLE_NOUNS,
@@ -24,16 +24,37 @@ from consilience.extract.figures.lexicon import (
     SUBJECT_AFFECTED_VERBS,
     VERB_MEASURES,
     VERB_OBJECT_MEASURES,
+    WORDS,
     head_noun_measure,
     noun_measure,
 )
 from consilience.extract.nlp import near_conjuncts
-
-_ARGUMENT_DEPS = frozenset(
-    {"nsubj", "nsubjpass", "dobj", "attr", "oprd", "dative", "agent", "npadvmod", "appos"}
+from consilience.extract.syntax import (
+    ALL_SUBJECTS,
+    CLAUSE_COMPLEMENTS,
+    CLAUSE_HEADS,
+    COORDINATION,
+    CORE_ARGUMENTS,
+    FIGURE_ARGUMENTS,
+    INFINITIVE_CLAUSES,
+    NOMINAL_ARGUMENTS,
+    NOUN_MODIFIERS,
+    OBJECTLESS_NOMINALS,
+    OPEN_CLAUSES,
+    OUTCOME_COMPLEMENTS,
+    PARTICIPLE_MODIFIERS,
+    PATIENT_ROLES,
+    PATIENTS,
+    PREPOSITIONS,
+    STATE_COMPLEMENTS,
+    SUBJECTS,
 )
-_OUTCOME_DEPS = frozenset({"oprd", "acomp", "xcomp", "ccomp", "amod", "dep"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+from consilience.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_RANGE_OPENERS = load_lexicon().numbers.range_openers  # "Between 120 and 150 people were ..."
 
 
 @dataclass(frozen=True)
@@ -41,39 +62,40 @@ class Trigger:
     """What a count measures, the word that says so, and the word its clause hangs on."""
 
     measure: str
-    word: Any  # the trigger token
-    anchor: Any  # the clause's predicate (verb) or the nominal trigger
+    word: Token  # the trigger token
+    anchor: Token  # the clause's predicate (verb) or the nominal trigger
 
 
-def measure_of_verb(verb: Any) -> str | None:
+def measure_of_verb(verb: Token) -> str | None:
     """The measure a verb states about its patient, taking its modifiers into account."""
     if verb.pos_ in ("NOUN", "PROPN", "NUM"):
         return None  # "charges d'affaires": a noun is no verb, whatever its lemma
     lemma = verb.lemma_.lower()
     children = list(verb.children)
-    objects = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+    objects = [c for c in children if c.dep_ in PATIENTS]
     for child in children:
-        if child.dep_ in _SUBJECTS:
+        if child.dep_ in ALL_SUBJECTS:
             continue  # the patient itself is no complement: "14 hostages were taken to hospital"
         for word in (child.lemma_.lower(), child.lower_):
             if (lemma, word) in VERB_OBJECT_MEASURES:
                 return VERB_OBJECT_MEASURES[(lemma, word)]
     # Prepositions on the verb or on its object: "sent to prisons", "treated 40 for injuries".
-    for preposition in [
-        c for h in [verb, *objects] for c in h.children if c.dep_ in ("prep", "dative")
-    ]:
-        if lemma == "treat" and preposition.lower_ == "for":
-            return "wounded"  # treated for injuries, burns, smoke inhalation
+    for preposition in [c for h in [verb, *objects] for c in h.children if c.dep_ in PREPOSITIONS]:
+        if lemma in WORDS.verb_prepositions:  # treated for injuries, burns, smoke inhalation
+            needed, outcome = WORDS.verb_prepositions[lemma]
+            if preposition.lower_ == needed:
+                return outcome
         for target in preposition.children:
             pair = (lemma, target.lemma_.lower())
             if target.dep_ == "pobj" and pair in VERB_OBJECT_MEASURES:
                 return VERB_OBJECT_MEASURES[pair]
     if lemma in DEPLOYING_VERBS and any(o.lemma_.lower() in DEPLOYABLE_NOUNS for o in objects):
         return "deployed"  # "sent 600 additional soldiers", "moved 5,000 reservists"
-    if lemma in ("recognise", "recognize"):
+    if lemma in WORDS.qualified_verbs:
         # Only "recognised as martyrs/victims" counts people; other recognition does not.
         holders = children + [g for o in objects for g in o.children]
-        return "recognised" if any(c.lower_ == "as" for c in holders) else None
+        needed = WORDS.qualified_verbs[lemma]
+        return VERB_MEASURES[lemma] if any(c.lower_ == needed for c in holders) else None
     measure = VERB_MEASURES.get(lemma)
     if measure is None:
         # "were still missing" is tagged as a verb form of "miss"; the word is the state.
@@ -81,7 +103,7 @@ def measure_of_verb(verb: Any) -> str | None:
     if measure == "wounded" and any(c.lower_ in FATAL_ADVERBS for c in children):
         return "killed"
     if measure == "wounded" and any(
-        c.lower_ == "dead" and c.dep_ in ("oprd", "acomp", "advmod", "xcomp") for c in children
+        c.lower_ in WORDS.fatal_complements and c.dep_ in STATE_COMPLEMENTS for c in children
     ):
         return "killed"  # "shot dead"
     return measure
@@ -96,7 +118,7 @@ def combined_measure(measures: list[tuple[str, str]]) -> str:
     return unique[0] if len(unique) == 1 else "other"
 
 
-def shared_conjunct_measures(verb: Any) -> list[tuple[str, str]]:
+def shared_conjunct_measures(verb: Token) -> list[tuple[str, str]]:
     """(lemma, measure) of a verb and of the verbs coordinated with it that share its
     patient: those with no subject or object of their own."""
     measures = []
@@ -106,7 +128,7 @@ def shared_conjunct_measures(verb: Any) -> list[tuple[str, str]]:
     for other in near_conjuncts(verb):
         if other.pos_ not in ("VERB", "ADJ"):
             continue
-        if any(child.dep_ in _SUBJECTS or child.dep_ == "dobj" for child in other.children):
+        if any(child.dep_ in ALL_SUBJECTS or child.dep_ == "dobj" for child in other.children):
             continue
         extra = measure_of_verb(other) or STATE_MEASURES.get(other.lower_)
         if extra:
@@ -114,71 +136,75 @@ def shared_conjunct_measures(verb: Any) -> list[tuple[str, str]]:
     return measures
 
 
-def _outcome_beside(verb: Any) -> tuple[str, Any] | None:
+def _outcome_beside(verb: Token) -> tuple[str, Token] | None:
     """An outcome word beside a neutral verb: "left 744 wounded", "caused 4 to disappear"."""
     for child in verb.children:
         # "gathered to protest": an infinitive of purpose names what the gathering was.
-        purpose = child.dep_ == "advcl" and any(g.lower_ == "to" for g in child.children)
-        if (child.dep_ in _OUTCOME_DEPS or purpose) and child.i > verb.i:
+        purpose = child.dep_ == "advcl" and any(
+            g.lower_ == WORDS.infinitive for g in child.children
+        )
+        if (child.dep_ in OUTCOME_COMPLEMENTS or purpose) and child.i > verb.i:
             word = child.lower_
             if word in STATE_MEASURES and child.pos_ in ("ADJ", "VERB"):
                 return STATE_MEASURES[word], child
-            if child.pos_ == "VERB" and (child.dep_ in ("xcomp", "ccomp", "oprd") or purpose):
+            if child.pos_ == "VERB" and (child.dep_ in CLAUSE_COMPLEMENTS or purpose):
                 measure = measure_of_verb(child)
                 if measure:
                     return measure, child
     return None
 
 
-def _light_verb_subject(verb: Any) -> tuple[str, Any] | None:
+def _light_verb_subject(verb: Token) -> tuple[str, Token] | None:
     """ "The death toll rose to 34", "the dead included 12 children"."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return None
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
+        if child.dep_ in SUBJECTS:
             lemma = child.lemma_.lower()
-            if lemma in ("toll", "tally", "count", "number", "figure", "total"):
+            if lemma in WORDS.light_totals:
                 for modifier in child.children:
-                    if modifier.dep_ in ("compound", "amod"):
+                    if modifier.dep_ in NOUN_MODIFIERS:
                         found = noun_measure(modifier)
                         if found:
                             return found, child
-                    if modifier.dep_ == "prep" and modifier.lower_ == "of":
+                    if modifier.dep_ == "prep" and modifier.lower_ in WORDS.argument_prepositions:
                         for target in modifier.children:
                             found = noun_measure(target)
                             if found:
                                 return found, child
-                if lemma == "toll":
-                    return "killed", child
+                if lemma in NOUN_MEASURES:  # "the toll rose to 34": killed
+                    return NOUN_MEASURES[lemma], child
             found = head_noun_measure(child)
             if found:
                 return found, child
     return None
 
 
-def _noun_trigger(noun: Any) -> tuple[str, Any] | None:
+def _noun_trigger(noun: Token) -> tuple[str, Token] | None:
     lemma = noun.lemma_.lower()
     for word in (lemma, noun.lower_):  # "remains" is lemmatised as "remain"
         if word in NOUN_MEASURES:
             return NOUN_MEASURES[word], noun
-    if lemma == "life" and noun.head.lemma_.lower() in ("claim", "take", "lose", "cost"):
-        return "killed", noun.head
+    if lemma in WORDS.object_nouns:  # "claimed 12 lives"
+        verbs, measure = WORDS.object_nouns[lemma]
+        if noun.head.lemma_.lower() in verbs:
+            return measure, noun.head
     # "a death toll of 34", "the number of dead reached ..."
     for child in noun.children:
         if (
             child.dep_ == "compound"
             and child.lemma_.lower() in NOUN_MEASURES
-            and lemma in ("toll", "tally")
+            and lemma in WORDS.compound_totals
         ):
             return NOUN_MEASURES[child.lemma_.lower()], noun
     return None
 
 
-def first_conjunct(token: Any) -> Any:
+def first_conjunct(token: Token) -> Token:
     """The first of coordinated noun phrases, which carries their shared role. Lists
     ("300 shops and offices, 40 cars") are parsed as conjuncts or appositions."""
     while (
-        token.dep_ in ("conj", "appos")
+        token.dep_ in COORDINATION
         and token.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
         and token.head.i != token.i
     ):
@@ -186,16 +212,20 @@ def first_conjunct(token: Any) -> Any:
     return token
 
 
-def find_trigger(counted: Any) -> Trigger | None:
+def find_trigger(counted: Token) -> Trigger | None:
     """The trigger of a counted noun phrase (or of a number that stands alone as one)."""
     # The counted noun may itself name the outcome: "34 dead", "60 protesters", "12 fatalities".
     node = first_conjunct(counted)
     if node.dep_ == "compound" and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head  # "took nine workers hostage" parsed as one compound noun
-        if node.head.pos_ == "VERB" and node.dep_ not in ("nsubj", "pobj"):
+        if node.head.pos_ == "VERB" and node.dep_ not in OBJECTLESS_NOMINALS:
             return _from_predicate(node, node.head)
     for child in counted.children:
-        if child.dep_ in ("acl", "amod") and child.i > counted.i and child.pos_ in ("VERB", "ADJ"):
+        if (
+            child.dep_ in PARTICIPLE_MODIFIERS
+            and child.i > counted.i
+            and child.pos_ in ("VERB", "ADJ")
+        ):
             measure = measure_of_verb(child) or STATE_MEASURES.get(child.lower_)
             if measure:
                 return Trigger(measure, child, child)
@@ -212,7 +242,7 @@ def find_trigger(counted: Any) -> Trigger | None:
             pronouns = [
                 g
                 for g in child.children
-                if g.dep_ in _SUBJECTS
+                if g.dep_ in ALL_SUBJECTS
                 and (g.tag_ in ("WP", "WDT") or any(w.tag_ == "WP" for w in g.subtree))
             ]  # "who were killed", "all of whom were killed"
             measure = measure_of_verb(child)
@@ -221,25 +251,25 @@ def find_trigger(counted: Any) -> Trigger | None:
     return None
 
 
-def _role_trigger(counted: Any, node: Any) -> Trigger | None:
+def _role_trigger(counted: Token, node: Token) -> Trigger | None:
     """The trigger reached from the counted phrase's role in its clause."""
     dep = node.dep_
     head = node.head
     if (
         dep == "pobj"
-        and head.lower_ in ("including", "among", "includes")
+        and head.lower_ in WORDS.noun_subsets
         and head.head.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
     ):
         # "70 people, including 8 women, were detained": the subset shares the set's role.
         return find_trigger(head.head)
-    if dep == "pobj" and head.lower_ in ("including", "among") and head.head.pos_ == "VERB":
+    if dep == "pobj" and head.lower_ in WORDS.verb_subsets and head.head.pos_ == "VERB":
         # "40 people were killed, including 15 children": the set is the verb's patient.
-        patients = [c for c in head.head.children if c.dep_ in ("nsubjpass", "dobj", "nsubj")]
+        patients = [c for c in head.head.children if c.dep_ in CORE_ARGUMENTS]
         return find_trigger(patients[0]) if patients else None
     if dep == "pobj":
         preposition = head
         governor = preposition.head
-        if preposition.lower_ == "of" and governor.pos_ in ("NOUN", "PROPN"):
+        if preposition.lower_ in WORDS.argument_prepositions and governor.pos_ in ("NOUN", "PROPN"):
             # "the arrest of 841, and the destruction of 200": each nominal names its own
             # measure; a plain noun takes its role from the first of its conjuncts.
             if _noun_trigger(governor) is None:
@@ -247,7 +277,7 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
             found = _noun_trigger(governor)
             if found:
                 return Trigger(found[0], found[1], found[1])
-            if governor.pos_ == "NOUN" and governor.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            if governor.pos_ == "NOUN" and governor.dep_ in CORE_ARGUMENTS:
                 return _from_predicate(governor, governor.head)
         if governor.pos_ in ("VERB", "AUX"):
             # A verb's prepositional object is a place, a time or a means ("arrested in
@@ -255,13 +285,13 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
             light = _light_verb_subject(governor)
             if light:
                 return Trigger(light[0], light[1], governor)
-            if preposition.lower_ == "between":
+            if preposition.lower_ in _RANGE_OPENERS:
                 return _from_predicate(node, governor)  # "Between 120 and 150 people were ..."
             return None
         # Other prepositions on a noun name a place or time ("the toll in two provinces").
         return None
     if (
-        (dep in _ARGUMENT_DEPS or dep in ("ROOT", "conj"))
+        (dep in FIGURE_ARGUMENTS or dep in CLAUSE_HEADS)
         and head.pos_ in ("VERB", "AUX", "ADJ")
         and head.i != node.i
     ):
@@ -272,26 +302,30 @@ def _role_trigger(counted: Any, node: Any) -> Trigger | None:
     return None
 
 
-def unreal(verb: Any) -> bool:
+def unreal(verb: Token) -> bool:
     """A clause about what could, would or is meant to happen: "threatened to kill", "could
     be displaced", "plans to evacuate". Its counts are not events."""
     for child in verb.children:
         if child.dep_ == "aux" and child.lower_ in IRREALIS_AUXILIARIES:
             return True
-        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "advcl", "acl"):
-            return verb.head.lemma_.lower() not in ("continue", "begin", "start", "cause", "leave")
+        if (
+            child.dep_ == "aux"
+            and child.lower_ == WORDS.infinitive
+            and verb.dep_ in INFINITIVE_CLAUSES
+        ):
+            return verb.head.lemma_.lower() not in WORDS.real_after
     return False
 
 
-def _acts_on_others(verb: Any) -> bool:
+def _acts_on_others(verb: Token) -> bool:
     """An active verb of harm whose subject is its agent ("gunmen killed", "children
     flooded the plaza"); a state word ("are missing", "were dead") is not one."""
     return verb.lemma_.lower() in VERB_MEASURES and verb.lower_ not in STATE_MEASURES
 
 
-def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
-    if argument.dep_ in _SUBJECTS and any(
-        child.dep_ in _SUBJECTS and argument.i < child.i < predicate.i
+def _from_predicate(argument: Token, predicate: Token) -> Trigger | None:
+    if argument.dep_ in ALL_SUBJECTS and any(
+        child.dep_ in ALL_SUBJECTS and argument.i < child.i < predicate.i
         for child in predicate.children
     ):
         return None  # two subjects on one verb: a misparse; only the nearer one is its subject
@@ -306,9 +340,9 @@ def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
         c.dep_.startswith("aux") for c in predicate.children
     )
     if (
-        argument.dep_ in ("dobj", "nsubjpass", "oprd")
+        argument.dep_ in PATIENT_ROLES
         or reduced  # "9,000 residents left homeless were moved": a reduced passive
-        or any(child.dep_ in ("xcomp", "advcl") for child in predicate.children)
+        or any(child.dep_ in OPEN_CLAUSES for child in predicate.children)
     ):
         # "left 744 wounded", "caused 4 to disappear", "gathered to protest".
         outcome = _outcome_beside(predicate)
@@ -321,7 +355,7 @@ def _from_predicate(argument: Any, predicate: Any) -> Trigger | None:
             return Trigger(STATE_MEASURES[child.lower_], child, predicate)
     if predicate.lemma_.lower() in REVERSAL_VERBS:
         return None  # "200 prisoners escaped" are no longer prisoners
-    if own and argument.dep_ in ("dobj", "attr", "nsubjpass", "nsubj"):
+    if own and argument.dep_ in NOMINAL_ARGUMENTS:
         # The counted noun names the outcome ("14 dead", "60 protesters") and no verb does.
         return Trigger(own, argument, predicate)
     light = _light_verb_subject(predicate)

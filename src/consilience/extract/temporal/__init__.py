@@ -5,21 +5,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from consilience.extract.claims import DateClaim, claim_id
+from consilience.extract.syntax import MEASURE_LABELS, TEMPORAL_LABELS, TITLED_NAME_LABELS
 from consilience.extract.temporal.context import Context, Resolved
 from consilience.extract.temporal.patterns import PATTERNS
 from consilience.extract.temporal.resolve import resolve
 from consilience.extract.temporal.values import Point, in_calendar, make_point
+from consilience.lexicon import load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["find_dates", "parse_dct"]
 
 _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
-_FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|is\s+to|are\s+to|is\s+due|are\s+due|plans?\s+to)\b", re.I
-)
-_TIME_THEN_DATE = re.compile(r"\s*(?:on|,)?\s*$")
+_TIME = load_lexicon().time
+_FUTURE = re.compile(_TIME.cues["future"], re.I)  # "will meet on Friday"
+_TIME_THEN_DATE = re.compile(_TIME.cues["time_then_date"])  # "5:30 a.m. on January 20"
+_QUARTERLY = re.compile(_TIME.cues["quarterly"], re.I)
+_NUMBER_SIGN = re.compile(_TIME.cues["number_sign"])  # "No. 1990"
+_AGE = re.compile(_TIME.cues["age"])  # "52 years old"
+_ARTICLE = re.compile(_TIME.cues["article"])  # "the day after"
 
 
 @dataclass
@@ -42,13 +50,13 @@ def parse_dct(published: str | None) -> Point | None:
 
 
 def find_dates(
-    doc_id: str, text: str, parsed: list[tuple[int, Any]], published: str | None
+    doc_id: str, text: str, parsed: list[tuple[int, Doc]], published: str | None
 ) -> list[DateClaim]:
     """Every temporal expression of one document, in text order."""
     tokens = _token_index(parsed)
     sentences = _sentence_bounds(parsed)
     ctx = Context(dct=parse_dct(published))
-    ctx.quarterly = len(re.findall(r"\bquarter", text, re.I)) >= 2
+    ctx.quarterly = len(_QUARTERLY.findall(text)) >= 2
     found: list[_Found] = []
     for name, start, end, match in _select(text):
         if name == "year" and not _is_year(tokens.get(start), text, start, end):
@@ -109,11 +117,11 @@ def _select(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
     return kept
 
 
-def _token_index(parsed: list[tuple[int, Any]]) -> dict[int, Any]:
+def _token_index(parsed: list[tuple[int, Doc]]) -> dict[int, Token]:
     return {offset + token.idx: token for offset, doc in parsed for token in doc}
 
 
-def _sentence_bounds(parsed: list[tuple[int, Any]]) -> list[tuple[int, int]]:
+def _sentence_bounds(parsed: list[tuple[int, Doc]]) -> list[tuple[int, int]]:
     return [
         (offset + s.start_char, offset + s.end_char) for offset, doc in parsed for s in doc.sents
     ]
@@ -126,30 +134,30 @@ def _sentence_at(bounds: list[tuple[int, int]], at: int, text: str) -> str:
     return ""
 
 
-def _is_year(token: Any, text: str, start: int, end: int) -> bool:
+def _is_year(token: Token | None, text: str, start: int, end: int) -> bool:
     """A four-digit number is a year unless it counts something ("1500 troops"), is money
     or a percentage, or is an identifier ("No. 1990", "Route 2001")."""
     before = text[max(0, start - 4) : start]
     after = text[end : end + 2]
-    if "$" in before or re.match(r"%|[,.]\d", after) or re.search(r"No\.\s*$", before):
+    if "$" in before or re.match(r"%|[,.]\d", after) or _NUMBER_SIGN.search(before):
         return False
     if token is None:
         return True
-    if token.ent_type_ in ("DATE", "TIME"):
+    if token.ent_type_ in TEMPORAL_LABELS:
         return True
     if token.dep_ == "nummod" and token.head.tag_ == "NNS":
         return False
-    return token.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
+    return token.ent_type_ not in MEASURE_LABELS
 
 
-def _inside_a_name(token: Any, match: re.Match[str]) -> bool:
+def _inside_a_name(token: Token | None, match: re.Match[str]) -> bool:
     """ "the Estrovia Daily Ledger", "Today FM": a time word that is part of a name."""
     if token is None or any(ch.isdigit() for ch in match.group(0)):
         return False
-    return token.ent_type_ in ("ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT") and token.is_title
+    return token.ent_type_ in TITLED_NAME_LABELS and token.is_title
 
 
-def _month_in_a_name(token: Any, match: re.Match[str]) -> bool:
+def _month_in_a_name(token: Token | None, match: re.Match[str]) -> bool:
     """ "Bloody January", "the January events": a month alone that names or qualifies."""
     if token is None or match.group("which"):
         return False
@@ -169,9 +177,10 @@ def _not_a_duration(match: re.Match[str], text: str) -> bool:
     """Ages ("a 6-year-old", "52 years old") and "a second time" are no durations."""
     amount = (match.groupdict().get("amount") or "").lower()
     unit = (match.groupdict().get("unit") or "").lower()
-    if re.match(r"[\s-]+old\b", text[match.end() : match.end() + 6]):
+    if _AGE.match(text[match.end() : match.end() + 6]):
         return True
-    return amount in ("a", "an") and unit in ("second", "minute")
+    one = _TIME.amounts.get(amount) == "1"  # "a", "an"
+    return one and unit in _TIME.units and _TIME.units[unit].idiom
 
 
 def _appositions(text: str, found: list[_Found]) -> list[_Found]:
@@ -179,9 +188,9 @@ def _appositions(text: str, found: list[_Found]) -> list[_Found]:
     it; it is not a day later than that date."""
     for index in range(1, len(found)):
         item, before = found[index], found[index - 1]
-        relative = item.reading.anchor == "narrative" and text[
-            item.start : item.end
-        ].lower().startswith("the ")
+        relative = item.reading.anchor == "narrative" and bool(
+            _ARTICLE.match(text[item.start : item.end].lower())
+        )
         if (
             relative
             and before.reading.value is not None

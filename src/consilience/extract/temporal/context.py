@@ -9,19 +9,16 @@ from dataclasses import dataclass
 
 from consilience.extract.figures.numbers import word_value
 from consilience.extract.temporal.values import MONTHS, Point
+from consilience.lexicon import load_lexicon
 
-PARTS = {
-    "early": "START", "beginning": "START", "start": "START", "first half": "START",
-    "mid": "MID", "middle": "MID", "late": "END", "end": "END", "second half": "END",
-}  # fmt: skip
+_LEXICON = load_lexicon()
+_TIME = _LEXICON.time
 
-
-DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
-
-
-ORDINALS = {
-    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-}  # fmt: skip
+PARTS = _TIME.parts  # "the end" of a period: "end" -> "END"
+DAY_PARTS = _TIME.day_parts  # "morning" -> "MO"
+ORDINALS = _LEXICON.numbers.ordinals  # "third" -> 3, "3rd" -> 3
+UNIT_NAMES = frozenset(_TIME.units)  # the duration unit words, singular: "day", "century"
+RELATIVE = _TIME.relative_words  # "last", "ago", "following": step and anchor
 
 
 # How far back (characters) a bare year stays the reference for "on January 21" when the
@@ -111,24 +108,15 @@ def day_number(text: str) -> int:
 def amount_of(text: str) -> str:
     """ "two" -> "2", "a" -> "1", "several" -> "X"."""
     words = text.lower().replace("-", " ").split()
-    if words in (["a", "couple", "of"],):
-        return "2"
-    if words in (["a"], ["an"]):
-        return "1"
+    if " ".join(words) in _TIME.amounts:
+        return _TIME.amounts[" ".join(words)]
     value = word_value(words)
-    if value is None or words[0] in ("several", "few", "many", "some") or words[:2] == ["a", "few"]:
+    if value is None:
         return "X"
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
 def unit_of(text: str) -> str:
+    """The unit word of a singular or plural: "years" -> "year", "centuries" -> "century"."""
     word = text.lower()
-    if word == "centuries":
-        return "century"
-    return word[:-1] if word.endswith("s") and word[:-1] in UNIT_NAMES else word
-
-
-UNIT_NAMES = frozenset({
-    "second", "minute", "hour", "day", "night", "week", "weekend", "month", "year", "decade",
-    "century", "quarter",
-})  # fmt: skip
+    return _TIME.unit_forms.get(word, word)

@@ -9,6 +9,7 @@ import re
 from consilience.extract.temporal.context import (
     DAY_PARTS,
     ORDINALS,
+    RELATIVE,
     UNIT_NAMES,
     Context,
     Resolved,
@@ -22,9 +23,14 @@ from consilience.extract.temporal.values import (
     duration,
     quarter_of,
     shift,
+    unit_key,
     week_of,
     weekday_near,
 )
+from consilience.lexicon import load_lexicon
+
+_TIME = load_lexicon().time
+_QUARTER_IN_SENTENCE = re.compile(_TIME.cues["quarter_in_sentence"], re.I)
 
 
 def ago_or_later(
@@ -33,34 +39,31 @@ def ago_or_later(
     groups = match.groupdict()
     amount = amount_of(groups["amount"])
     unit = unit_of(groups["unit"])
-    direction = " ".join(groups["direction"].lower().split())
+    direction = RELATIVE[" ".join(groups["direction"].lower().split())]
     hedge = " ".join((groups.get("hedge") or "").lower().split())
     mod = "APPROX" if hedge else None
-    if direction == "since":
+    if direction.duration:  # "two years since"
         return Resolved("DURATION", duration(amount, unit), mod, "none")
-    deictic = direction in ("ago", "hence", "from now")
+    deictic = direction.anchor == "dct"  # "ago", "from now"
     base, anchor = (ctx.dct, "dct") if deictic else narrative_point(ctx)
     if base is None:
         return Resolved("DATE", None, mod, "none")
-    sign = 1 if direction in ("later", "after", "hence", "from now", "on") else -1
-    if unit == "year" and amount == "1" and ctx.quarterly and ctx.dct is not None:
+    sign = 1 if direction.step > 0 else -1
+    a_year = unit_key(unit) == "Y" and amount == "1"
+    if a_year and ctx.quarterly and ctx.dct is not None:
         # Quarterly results: "up from a year ago" is the reported quarter a year back.
-        return Resolved("DATE", shift(ctx.dct, -5, "quarter"), mod, "dct")
-    if (
-        deictic
-        and unit == "year"
-        and amount == "1"
-        and re.search(r"\bquarter\b", ctx.sentence, re.I)
-    ):
+        return Resolved("DATE", shift(ctx.dct, -5, "Q"), mod, "dct")
+    if deictic and a_year and _QUARTER_IN_SENTENCE.search(ctx.sentence):
         # Quarterly results: "up from a year ago" is the same quarter a year back.
-        return Resolved("DATE", shift(base, -5, "quarter"), mod, anchor)
+        return Resolved("DATE", shift(base, -5, "Q"), mod, anchor)
     if amount == "X" and any(ch.isdigit() for ch in groups["amount"]):
         # A number too large to read ("10^400 days later") places nothing on the calendar.
         return Resolved("DATE", None, mod, "none")
     if amount == "X":
         # "several years later": only the decade is known.
-        return Resolved("DATE", shift(base, 0, "decade") if unit == "year" else None, mod, anchor)
-    value = shift(base, sign * int(float(amount)), unit)
+        value = shift(base, 0, "DE") if unit_key(unit) == "Y" else None
+        return Resolved("DATE", value, mod, anchor)
+    value = shift(base, sign * int(float(amount)), unit_key(unit))
     return Resolved("DATE", value, mod, anchor)
 
 
@@ -78,35 +81,36 @@ def relative_unit(
     groups = match.groupdict()
     which = groups["which"].lower()
     unit = groups["unit"].lower()
-    if which in ("following", "previous", "preceding", "same", "that") or (
-        which == "next" and match.group(0).lower().startswith("the")
-    ):
+    # "the following day", "that night", "the next day": against the narrative.
+    after_article = match.start("which") > match.start()  # "the" is all that may precede
+    word = RELATIVE[which]
+    if (word.anchor_after_article if after_article else word.anchor) == "narrative":
         return anaphoric(which, unit, ctx)
     if ctx.dct is None:
         return Resolved("DATE", None, None, "none")
     dct = ctx.dct
-    step = {"this": 0, "current": 0, "last": -1, "past": -1, "recent": -1, "next": 1, "coming": 1}[
-        which
-    ]
+    step = RELATIVE[which].step
     if unit in WEEKDAYS:
         ahead = step > 0 or (step == 0 and future)
         return Resolved("DATE", weekday_near(dct, WEEKDAYS[unit], future=ahead), None, "dct")
     if unit in DAY_PARTS:
-        return Resolved("DATE", dct.value if step == 0 else shift(dct, step, "day"), None, "dct")
+        return Resolved("DATE", dct.value if step == 0 else shift(dct, step, "D"), None, "dct")
     if unit in SEASONS:
         return Resolved("DATE", f"{dct.year + step:04d}-{SEASONS[unit]}", None, "dct")
-    if which == "past" and unit in UNIT_NAMES:
+    if RELATIVE[which].duration and unit in UNIT_NAMES:  # "the past week"
         return Resolved("DURATION", duration("1", unit), None, "none")
+    key = unit_key(unit)
     if step == 0:
-        value = {"week": week_of(dct), "month": Point(dct.year, dct.month).value,
-                 "quarter": quarter_of(dct)}.get(unit) or shift(dct, 0, unit)  # fmt: skip
+        value = {"W": week_of(dct), "M": Point(dct.year, dct.month).value,
+                 "Q": quarter_of(dct)}.get(key) or shift(dct, 0, key)  # fmt: skip
         return Resolved("DATE", value, None, "dct")
-    return Resolved("DATE", shift(dct, step, unit), None, "dct")
+    return Resolved("DATE", shift(dct, step, key), None, "dct")
 
 
 def anaphoric(which: str, unit: str, ctx: Context) -> Resolved | None:
     """ "the following day", "that night", "the same year": against the narrative."""
-    if unit in ("night", "day", "morning", "evening", "afternoon") and which in ("that", "same"):
+    a_day = unit in DAY_PARTS or (unit in UNIT_NAMES and unit_key(unit) == "D")
+    if a_day and RELATIVE[which].step == 0:  # "that night", "the same day"
         if ctx.ref_interval is not None:
             first, last = ctx.ref_interval
             return Resolved("DATE", f"{first.value}/{last.value}", None, "narrative")
@@ -115,8 +119,7 @@ def anaphoric(which: str, unit: str, ctx: Context) -> Resolved | None:
     base, anchor = narrative_point(ctx)
     if base is None or unit not in UNIT_NAMES:
         return Resolved("DATE", None, None, "none")
-    step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(which, 0)
-    return Resolved("DATE", shift(base, step, unit), None, anchor)
+    return Resolved("DATE", shift(base, RELATIVE[which].step, unit_key(unit)), None, anchor)
 
 
 def unit_relative(
@@ -124,11 +127,12 @@ def unit_relative(
 ) -> Resolved | None:
     groups = match.groupdict()
     unit = groups["unit"].lower()
-    after = groups["direction"].lower() == "after"
-    base, anchor = ctx.day_ref(at_end=after) if unit in ("day", "night") else narrative_point(ctx)
+    after = RELATIVE[groups["direction"].lower()].step > 0
+    key = unit_key(unit)
+    base, anchor = ctx.day_ref(at_end=after) if key == "D" else narrative_point(ctx)
     if base is None:
         return Resolved("DATE", None, None, "none")
-    return Resolved("DATE", shift(base, 1 if after else -1, unit), None, anchor)
+    return Resolved("DATE", shift(base, 1 if after else -1, key), None, anchor)
 
 
 def days_following(
@@ -136,7 +140,7 @@ def days_following(
 ) -> Resolved | None:
     groups = match.groupdict()
     direction = (groups.get("direction") or groups.get("direction2") or "").lower()
-    after = direction in ("following", "after")
+    after = RELATIVE[direction].step > 0  # "the days following", "the weeks after"
     day, anchor = ctx.day_ref(at_end=after)
     return Resolved("DATE", day.value if day else None, "AFTER" if after else "BEFORE", anchor)
 
@@ -148,10 +152,8 @@ def deictic_day(
     word = " ".join(groups["word"].lower().split())
     if ctx.dct is None:
         return Resolved("DATE", None, None, "none")
-    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
-              "the day before yesterday": -2, "the day after tomorrow": 2}[word]  # fmt: skip
     # Parts of a day ("this morning", "tonight") keep the day's value, as TimeBank does.
-    return Resolved("DATE", shift(ctx.dct, offset, "day"), None, "dct")
+    return Resolved("DATE", shift(ctx.dct, _TIME.deictic_days[word], "D"), None, "dct")
 
 
 def weekday(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
@@ -174,9 +176,9 @@ def year_relative(
     which = (groups.get("which") or "").lower()
     if which in ORDINALS:
         return Resolved("DATE", f"{ctx.dct.year - 1:04d}-Q{ORDINALS[which]}", None, "dct")
-    if unit == "quarter" or ctx.quarterly:
-        return Resolved("DATE", shift(ctx.dct, -5, "quarter"), None, "dct")
-    return Resolved("DATE", shift(ctx.dct, -1, "year"), None, "dct")
+    if (unit in UNIT_NAMES and unit_key(unit) == "Q") or ctx.quarterly:
+        return Resolved("DATE", shift(ctx.dct, -5, "Q"), None, "dct")
+    return Resolved("DATE", shift(ctx.dct, -1, "Y"), None, "dct")
 
 
 def anaphoric_period(
@@ -185,13 +187,13 @@ def anaphoric_period(
     """ "the quarter", "the year", "the weekend": the period the report is about."""
     if ctx.dct is None:
         return Resolved("DATE", None, None, "none")
-    unit = match.group("unit").lower()
-    if unit == "quarter":
-        return Resolved("DATE", shift(ctx.dct, -1, "quarter"), None, "dct")
-    if unit == "weekend":
-        return Resolved("DATE", shift(ctx.dct, 0 if future else -1, "weekend"), None, "dct")
-    if unit == "week":
+    key = unit_key(match.group("unit").lower())
+    if key == "Q":
+        return Resolved("DATE", shift(ctx.dct, -1, "Q"), None, "dct")
+    if key == "WE":
+        return Resolved("DATE", shift(ctx.dct, 0 if future else -1, "WE"), None, "dct")
+    if key == "W":
         return Resolved("DATE", week_of(ctx.dct), None, "dct")
-    if unit == "month":
+    if key == "M":
         return Resolved("DATE", Point(ctx.dct.year, ctx.dct.month).value, None, "dct")
     return Resolved("DATE", f"{ctx.dct.year:04d}", None, "dct")

@@ -15,6 +15,7 @@ from consilience.extract.temporal.context import (
     DAY_PARTS,
     ORDINALS,
     PARTS,
+    RELATIVE,
     Context,
     Resolved,
     amount_of,
@@ -40,21 +41,11 @@ from consilience.extract.temporal.values import (
     quarter_of,
     shift,
 )
+from consilience.lexicon import load_lexicon
 
-_SET_WORDS = {
-    "daily": "P1D",
-    "nightly": "P1D",
-    "weekly": "P1W",
-    "monthly": "P1M",
-    "annually": "P1Y",
-    "yearly": "P1Y",
-}
-_REFERENCE = {
-    "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF",
-    "at present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
-    "lately": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
-    "formerly": "PAST_REF", "previously": "PAST_REF", "the future": "FUTURE_REF",
-}  # fmt: skip
+_TIME = load_lexicon().time
+_NUMBERS = load_lexicon().numbers
+_PART_FRAME = re.compile(_TIME.cues["part_frame"])  # "the end of": the part is "end"
 
 
 def resolve(
@@ -107,7 +98,8 @@ def _full_date(match: re.Match[str], ctx: Context, future: bool, preceding: str)
 
 def _since(preceding: str) -> str | None:
     """ "since 2020" holds from that date on."""
-    return "ON_OR_AFTER" if preceding.lower().endswith("since") else None
+    since = any(preceding.lower().endswith(cue) for cue in _TIME.on_or_after_cues)
+    return "ON_OR_AFTER" if since else None
 
 
 def _month_year(
@@ -117,7 +109,7 @@ def _month_year(
     point = Point(int(groups["year"]), month_number(groups["month"]))
     ctx.remember(point, match.end())
     part = groups.get("part")
-    mod = PARTS.get(re.sub(r"^the\s+|\s+of$", "", part.lower())) if part else None
+    mod = PARTS.get(_PART_FRAME.sub("", part.lower())) if part else None
     return Resolved("DATE", point.value, mod or _since(preceding), "none")
 
 
@@ -180,10 +172,9 @@ def _quarter(match: re.Match[str], ctx: Context, future: bool, preceding: str) -
         current = ((ctx.dct.month or 1) - 1) // 3 + 1
         year = ctx.dct.year if number <= current or future else ctx.dct.year - 1
         return Resolved("DATE", f"{year:04d}-Q{number}", None, "dct")
-    if which in ("last", "latest", "previous", "past", "final"):
-        return Resolved("DATE", shift(ctx.dct, -1, "quarter"), None, "dct")
-    if which == "next":
-        return Resolved("DATE", shift(ctx.dct, 1, "quarter"), None, "dct")
+    step = RELATIVE[which].step  # "last quarter" -1, "next quarter" 1, "this quarter" 0
+    if step:
+        return Resolved("DATE", shift(ctx.dct, step, "Q"), None, "dct")
     return Resolved("DATE", quarter_of(ctx.dct), None, "dct")
 
 
@@ -192,16 +183,16 @@ def _time_of_day(
 ) -> Resolved | None:
     groups = match.groupdict()
     if groups.get("word"):
-        clock = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[groups["word"].lower()]
+        clock = _TIME.clock_words[groups["word"].lower()]
     else:
         hour = int(groups.get("hour") or groups.get("hour2") or 0)
         minute = int(groups.get("minute") or groups.get("minute2") or 0)
-        ampm = (groups.get("ampm") or "").lower().replace(".", "")
-        if hour > 24 or (ampm and hour > 12):
+        half = _TIME.meridiems.get(groups.get("ampm") or "")  # "AM", "PM" or None
+        if hour > 24 or (half and hour > 12):
             return None
-        if ampm == "pm" and hour < 12:
+        if half == "PM" and hour < 12:
             hour += 12
-        if ampm == "am" and hour == 12:
+        if half == "AM" and hour == 12:
             hour = 0
         clock = f"{hour:02d}:{minute:02d}"
     day, anchor = ctx.day_ref(at_end=False)
@@ -212,13 +203,13 @@ def _time_of_day(
 
 def _reference(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
     word = " ".join(match.group("word").lower().split())
-    return Resolved("DATE", _REFERENCE[word], None, "none")
+    return Resolved("DATE", _TIME.references[word], None, "none")
 
 
 def _set(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
     groups = match.groupdict()
     if groups.get("word"):
-        return Resolved("SET", _SET_WORDS[groups["word"].lower()], None, "none")
+        return Resolved("SET", _TIME.set_words[groups["word"].lower()], None, "none")
     unit = groups["unit"].lower()
     if unit in DAY_PARTS:
         return Resolved("SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}", None, "none")
@@ -245,27 +236,22 @@ def _year(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> R
     return Resolved("DATE", f"{year:04d}", _since(preceding), "none")
 
 
-_SPELLED = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "one": 1,
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-}  # fmt: skip
-
-
 def _spelled_year(
     match: re.Match[str], ctx: Context, future: bool, preceding: str
 ) -> Resolved | None:
-    """ "nineteen ninety-six" (1996), "two thousand and one" (2001), as spoken on air."""
+    """ "nineteen ninety-six" (1996), "two thousand and one" (2001), as spoken on air: the
+    first number times its scale (a hundred unless a larger one is said), plus the rest.
+    Words that are no number ("and") and the scale of a hundred count nothing."""
+    cardinals, scales = _NUMBERS.cardinals, _NUMBERS.scales
     words = [
         w
         for w in re.split(r"[\s-]+", match.group("spelled").lower())
-        if w not in ("and", "hundred")
+        if w in cardinals or scales.get(w, 0) > 100
     ]
-    if words[:2] == ["two", "thousand"]:
-        year = 2000 + sum(_SPELLED.get(w, 0) for w in words[2:])
+    if words[1:2] and words[1] in scales:
+        year = cardinals[words[0]] * scales[words[1]] + sum(cardinals[w] for w in words[2:])
     else:
-        year = 1900 + sum(_SPELLED.get(w, 0) for w in words[1:])
+        year = cardinals[words[0]] * 100 + sum(cardinals[w] for w in words[1:])
     ctx.remember(Point(year), match.end())
     return Resolved("DATE", f"{year:04d}", None, "none")
 
@@ -278,14 +264,15 @@ def _month_alone(
     groups = match.groupdict()
     month = month_number(groups["month"])
     which = " ".join((groups.get("which") or "").lower().split())
-    if month in (3, 5) and not which and preceding.lower() not in _MONTH_CUES:
+    ambiguous = groups["month"].lower() in _TIME.ambiguous_months
+    if ambiguous and not which and preceding.lower() not in _TIME.month_cues:
         return None  # "May" and "March" alone are more often a verb or a name
-    mod = PARTS.get(re.sub(r"^the\s+|\s+of$", "", which)) if which else None
-    if which in ("last", "next", "this") and ctx.dct is not None:
+    mod = PARTS.get(_PART_FRAME.sub("", which)) if which else None
+    if which in RELATIVE and ctx.dct is not None:  # "last", "next", "this" November
         year = ctx.dct.year
-        if which == "last" and month >= (ctx.dct.month or 1):
+        if RELATIVE[which].step < 0 and month >= (ctx.dct.month or 1):
             year -= 1
-        if which == "next" and month <= (ctx.dct.month or 1):
+        if RELATIVE[which].step > 0 and month <= (ctx.dct.month or 1):
             year += 1
         return Resolved("DATE", Point(year, month).value, None, "dct")
     found, anchor = ctx.year_for(match.start(), month, 15)
@@ -294,28 +281,18 @@ def _month_alone(
     return Resolved("DATE", Point(found, month).value, mod, anchor)
 
 
-_MONTH_CUES = frozenset({
-    "in", "since", "by", "until", "till", "of", "during", "before", "after", "from", "through",
-    "early", "late", "mid", "last", "this", "next", "on", "to", "and",
-})  # fmt: skip
-
-
 def _reference_adjective(
     match: re.Match[str], ctx: Context, future: bool, preceding: str
 ) -> Resolved | None:
     word = (match.group("word") or match.group("adjective") or "").lower()
-    if word == "recent":
-        return Resolved("DATE", "PAST_REF", None, "none")
-    if word == "current":
-        return Resolved("DATE", "PRESENT_REF", None, "none")
-    return Resolved("DATE", "FUTURE_REF", None, "none")
+    return Resolved("DATE", _TIME.reference_adjectives.get(word, "FUTURE_REF"), None, "none")
 
 
 def _bare_units(
     match: re.Match[str], ctx: Context, future: bool, preceding: str
 ) -> Resolved | None:
     """ "for years", "in weeks": a duration of unknown length, only after such a preposition."""
-    if preceding.lower() not in ("for", "in", "over", "within", "of", "after", "recent"):
+    if preceding.lower() not in _TIME.duration_cues:
         return None
     return Resolved("DURATION", duration("X", unit_of(match.group("unit"))), None, "none")
 

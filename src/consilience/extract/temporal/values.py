@@ -8,24 +8,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-}  # fmt: skip
-WEEKDAYS = {
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
-    "sunday": 6,
-}  # fmt: skip
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-# Duration units as TIMEX3 writes them; time units go after "T".
-UNITS = {
-    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "weekend": "WE", "month": "M", "year": "Y", "decade": "DE", "century": "CE",
-    "quarter": "Q",
-}  # fmt: skip
-TIME_UNITS = frozenset({"second", "minute", "hour"})
+from consilience.lexicon import load_lexicon
+
+_TIME = load_lexicon().time
+
+MONTHS = _TIME.month_numbers  # "january" -> 1, "sept" -> 9
+WEEKDAYS = {name.lower(): number for name, number in _TIME.weekdays.items()}  # "monday" -> 0
+SEASONS = _TIME.seasons  # "fall" -> "FA"
+
+
+def unit_key(unit: str) -> str:
+    """A duration unit word as the calendar arithmetic names it: its TIMEX3 letter(s),
+    after "T" for a unit of the clock ("TM" a minute, "M" a month)."""
+    found = _TIME.units[unit]
+    return "T" + found.timex if found.clock else found.timex
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,8 @@ def make_point(year: int, month: int | None = None, day: int | None = None) -> P
 
 def shift(point: Point, amount: int, unit: str) -> str | None:
     """The value `amount` units after `point` (negative: before), at the unit's precision;
-    None when it falls outside the calendar TIMEX3 writes (years 0001 to 9999)."""
+    None when it falls outside the calendar TIMEX3 writes (years 0001 to 9999). `unit` is
+    a unit_key: "D", "W", "WE", "M", "Q", "Y", "DE", "CE" (a clock unit keeps the point)."""
     try:
         value = _shifted(point, amount, unit)
     except (OverflowError, ValueError):  # beyond what datetime.date can hold
@@ -77,24 +74,24 @@ def shift(point: Point, amount: int, unit: str) -> str | None:
 
 def _shifted(point: Point, amount: int, unit: str) -> str:
     base = point.as_date()
-    if unit in ("day", "night"):
+    if unit == "D":
         return from_date(base + dt.timedelta(days=amount)).value
-    if unit in ("week", "weekend"):
+    if unit in ("W", "WE"):
         shifted = base + dt.timedelta(weeks=amount)
         year, week, _ = shifted.isocalendar()
-        return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "weekend" else "")
-    if unit == "month":
+        return f"{year:04d}-W{week:02d}" + ("-WE" if unit == "WE" else "")
+    if unit == "M":
         index = base.year * 12 + (base.month - 1) + amount
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    if unit == "quarter":
+    if unit == "Q":
         quarter = (base.month - 1) // 3 + amount
         year = base.year + quarter // 4
         return f"{year:04d}-Q{quarter % 4 + 1}"
-    if unit == "year":
+    if unit == "Y":
         return f"{base.year + amount:04d}"
-    if unit == "decade":
+    if unit == "DE":
         return f"{(base.year // 10 + amount):03d}X"
-    if unit == "century":
+    if unit == "CE":
         return f"{(base.year // 100 + amount):02d}"
     return point.value
 
@@ -142,10 +139,11 @@ def weekday_near(dct: Point, weekday: int, future: bool) -> str | None:
 
 
 def duration(amount: str, unit: str) -> str:
-    """P36Y, PT24H, PXM (amount "X" when unknown)."""
-    letter = UNITS[unit]
-    if unit == "decade" and amount != "X":
+    """P36Y, PT24H, PXM (amount "X" when unknown) for a unit word ("years", as unit_of
+    gives it: "year")."""
+    found = _TIME.units[unit]
+    if found.timex == "DE" and amount != "X":
         return f"P{int(amount) * 10}Y" if amount.isdigit() else "P10Y"
-    if unit == "century" and amount.isdigit():
+    if found.timex == "CE" and amount.isdigit():
         return f"P{int(amount) * 100}Y"
-    return f"PT{amount}{letter}" if unit in TIME_UNITS else f"P{amount}{letter}"
+    return f"PT{amount}{found.timex}" if found.clock else f"P{amount}{found.timex}"
