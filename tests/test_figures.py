@@ -243,9 +243,14 @@ def test_headline_line_is_its_own_sentence() -> None:
 
 
 def test_group_members_counted_apart_or_together() -> None:
+    # People listed as one verb's patient, a single person among them, are one count (the
+    # list "each counted", issue 14); members all counted by numbers stay apart.
     assert [(f.number_text, f.value, f.implicit) for f in figures(
         "Two soldiers and a shepherd were killed in the raid."
-    )] == [("Two", 2, False), ("a shepherd", 1, True)]  # fmt: skip
+    )] == [("Two soldiers and a shepherd", 3, True)]  # fmt: skip
+    assert [(f.number_text, f.value) for f in figures(
+        "Two soldiers and six militants were killed in the clashes near Dorn."
+    )] == [("Two", 2), ("six", 6)]  # fmt: skip
     [family] = figures("A man and his three sons were injured when the roof fell.")
     assert (family.value, family.implicit, family.measure) == (4, True, "wounded")
 

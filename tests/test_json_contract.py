@@ -126,7 +126,7 @@ def test_incidents_and_events_fit_the_schema(tmp_path: Path) -> None:
         high=None, qualifier="at_least", measure="killed", subject="people",
         subject_inherited=False, trigger="killed", implicit=False, place=["Keldby"],
         place_inherited=True, time="2031-05-03", time_inherited=True, attribution=None,
-        incident=flood.id,
+        modality="asserted", incident=flood.id,
     )  # fmt: skip
     event = {
         "id": "event-0", "kind": "flood", "label": "flood, Keldby, 3 May 2031", "name": None,

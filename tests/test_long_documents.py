@@ -135,7 +135,7 @@ def test_a_moved_figure_names_its_incident_by_the_id_in_the_whole() -> None:
         number_start=4, number_end=6, value=12, low=12, high=12, qualifier="exact",
         measure="killed", subject=None, subject_inherited=True, trigger="killed",
         implicit=False, place=[], place_inherited=False, time=None, time_inherited=False,
-        attribution=None, incident=f"{doc}-i0",
+        attribution=None, modality="asserted", incident=f"{doc}-i0",
     )  # fmt: skip
     moved = sections.moved(figure, "figures", 100, 3, {f"{doc}-i0": f"{doc}-i2"})
     assert (moved.id, moved.start, moved.number_end) == (f"{doc}-f3", 104, 106)

@@ -15,7 +15,7 @@ from typing import Any
 from consilience.align.actors import build_actor_index
 from consilience.align.event_records import event_record
 from consilience.align.events import Mention, mention_from_claim, resolve_events
-from consilience.align.figures import Figure, load_figures
+from consilience.align.figures import NOT_TOLLS, Figure, load_figures
 from consilience.align.grouping import event_of_figure, group_figures
 from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
@@ -109,7 +109,7 @@ def iter_slots(
                 slot_ids[event_id].append(slot.id)
                 rank = (slot.subject != "people", -slot.sources, slot.id)
                 held = tolls[event_id].get(slot.measure)
-                if held is None or rank < held[0]:
+                if slot.measure not in NOT_TOLLS and (held is None or rank < held[0]):
                     tolls[event_id][slot.measure] = (rank, _toll(slot))
             yield slot
         if events is not None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from consilience.align.actors import name_key
 from consilience.align.timespan import YEAR, Span, parse_span, published_day, published_moment
+from consilience.extract.claims import ASSERTED, PROJECTION
 from consilience.lexicon import load_lexicon
 
 # Measures that answer the same question in different words. Different words inside one
@@ -26,11 +27,16 @@ MEASURE_FAMILY = {
     "evacuated": "displaced",
 }
 # Counts that only grow as reports come in, so a later, higher figure reads as an update.
+# Not `munitions`: a later report of more drones is another salvo, not an update.
 CUMULATIVE = frozenset({
     "killed", "wounded", "arrested", "missing", "kidnapped", "displaced", "evacuated",
     "damaged", "imprisoned",
 })  # fmt: skip
-# Person measures: a figure without a stated subject counts people.
+# Measures that are no toll of an event: what was fired counts no harm. Their slots are
+# among the event's slots, never its `tolls`.
+NOT_TOLLS = frozenset({"munitions"})
+# Person measures: a figure without a stated subject counts people (not `munitions`,
+# `damaged`, `destroyed`, `deployed`, `other`).
 PERSON_MEASURES = (CUMULATIVE - {"damaged"}) | {"protesters", "recognised"}
 
 _WORDS = load_lexicon().measures
@@ -83,6 +89,13 @@ class Figure:
     published: float | None
     revision: bool  # its clause says it revises an earlier figure ("rose to")
     incident: str | None  # the incident claim of its document it counts
+    modality: str  # "asserted", or "projection": a count that may be reached, not a count
+
+    @property
+    def projection(self) -> bool:
+        """A count the source says may, could or is expected to be reached ("the toll
+        could rise to 500"): it answers no slot (see grouping.group_figures)."""
+        return self.modality == PROJECTION
 
     @property
     def key(self) -> tuple[float | None, float | None, float | None]:
@@ -174,6 +187,7 @@ def figure_from_claim(claim: dict[str, Any], order: int, published: str | None) 
         published=_published_moment(published),
         revision=bool(_REVISION.search(str(claim.get("text") or ""))),
         incident=None if claim.get("incident") is None else intern(str(claim["incident"])),
+        modality=intern(str(claim.get("modality") or ASSERTED)),
     )
 
 

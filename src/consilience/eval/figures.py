@@ -34,6 +34,7 @@ class FigureScore:
     measure_correct: int = 0
     qualifier_correct: int = 0
     interval_correct: int = 0
+    modality_correct: int = 0
     matched: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -119,6 +120,13 @@ def score_documents(
             else:
                 score.errors.append(
                     f"{name}: qualifier {found['qualifier']} for {item['qualifier']}"
+                    f" in {item['span']!r}"
+                )
+            if found.get("modality", "asserted") == item.get("modality", "asserted"):
+                score.modality_correct += 1
+            else:
+                score.errors.append(
+                    f"{name}: modality {found.get('modality')} for {item.get('modality')}"
                     f" in {item['span']!r}"
                 )
             if (found["low"], found["high"]) == (item["low"], item["high"]):
@@ -219,7 +227,8 @@ def format_score(label: str, score: FigureScore) -> str:
         f"(tp {score.true_positives}, fp {score.false_positives}, fn {score.false_negatives})  "
         f"measure {score.accuracy(score.measure_correct):.3f}  "
         f"qualifier {score.accuracy(score.qualifier_correct):.3f}  "
-        f"low/high {score.accuracy(score.interval_correct):.3f}"
+        f"low/high {score.accuracy(score.interval_correct):.3f}  "
+        f"modality {score.accuracy(score.modality_correct):.3f}"
     )
 
 

@@ -10,6 +10,10 @@ from consilience.ingest.document import Document
 # Claim kinds in the order they appear in the JSON contract.
 CLAIM_KINDS = ("entities", "figures", "dates", "statements", "incidents", "quotes")
 SPAN_FIELDS = ("id", "doc", "start", "end", "text")
+# A figure's modality: a count the source states as fact, or one it says may, could or is
+# expected to be reached ("the toll could rise to 500").
+ASSERTED, PROJECTION = "asserted", "projection"
+MODALITIES = (ASSERTED, PROJECTION)
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,9 @@ class FigureClaim(Claim):
 
     `start`/`end` cover the smallest clause that states the figure; `number_start` and
     `number_end` cover the number as written (its qualifier included) inside it.
+    `modality` says whether the source states the count as fact (`asserted`) or as one
+    that may, could or is expected to be reached (`projection`: "the toll could rise to
+    500"); a projection is kept as a claim but never answers a slot.
     """
 
     number_text: str
@@ -62,6 +69,7 @@ class FigureClaim(Claim):
     time: str | None
     time_inherited: bool
     attribution: str | None
+    modality: str  # MODALITIES: asserted or projection
     incident: str | None  # id of the IncidentClaim of the same document the figure counts
 
 

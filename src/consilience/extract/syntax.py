@@ -84,3 +84,15 @@ TEMPORAL_LABELS = frozenset({"DATE", "TIME"})  # a four-digit number the parser 
 MEASURE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY"})  # a number that is no year
 # Names a time word may be part of ("the Estrovia Daily Ledger", "Today FM").
 TITLED_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT"})
+
+# Phrases after a listed person that are not part of the list ("... and a passer-by
+# before fleeing", "a farmer and his son near the village").
+TRAILING_PHRASES = frozenset({"prep", "relcl", "acl", "advcl"})
+# Where a verb of totals holds its number: "the toll tops 500", "the toll nears 60".
+TOTAL_OBJECTS = frozenset({"dobj", "attr"})
+# What continues a list after an item: "a policeman and a passer-by".
+LIST_CONTINUATIONS = frozenset({"cc", "conj"})
+# Entity types of names a number can be part of: "a Lancair 360", "Stade du 5 Juillet".
+NAME_LABELS = frozenset({"PRODUCT", "FAC", "ORG", "EVENT", "LAW", "WORK_OF_ART"})
+# Entity types of groups of people a number can count: "12 Somalis", "26 Palestinians".
+PEOPLE_LABELS = frozenset({"NORP", "PERSON"})

@@ -49,6 +49,7 @@ class MeasureWords:
     light_verbs: frozenset[str]  # "rise": its subject names the measure
     change_verbs: frozenset[str]  # "rise": "from 12 to 34" is a change, not a range
     exceed_verbs: frozenset[str]  # "top": its object is a lower bound
+    approach_verbs: frozenset[str]  # "near": its object is nearly reached
     estimate_verbs: frozenset[str]  # "estimate": a number after it restates a total
     light_totals: frozenset[str]  # "toll" as a light verb's subject
     running_totals: frozenset[str]  # "total" restated by a number after to/from/at
@@ -88,6 +89,16 @@ class MeasureWords:
     irregular_plurals: dict[str, str]  # "children" -> "child"
     singular_rules: tuple[SingularRule, ...]  # in order; the first that applies wins
     demonym_endings: tuple[str, ...]  # "an" of "Ardavians"
+    predicative_partitives: frozenset[str]  # "among" of "nine were among the dead"
+    bearing_prepositions: frozenset[str]  # "with" of "31 people with injuries"
+    borne_nouns: dict[str, str]  # "injury" -> "wounded"
+    need_nouns: frozenset[str]  # "need" of "in need of accommodation"
+    needed: dict[str, str]  # "accommodation" -> "displaced"
+    munition_nouns: frozenset[str]  # "bomb", "drone"
+    munition_verbs: frozenset[str]  # "drop", "intercept"
+    vehicle_nouns: frozenset[str]  # "aircraft": destroyed or damaged, never killed
+    projection_modals: frozenset[str]  # "could" of "could rise to 500"
+    expecting_words: frozenset[str]  # "expect" of "is expected to reach 2,000"
 
 
 def _roles(table: dict[str, Any], role: str) -> frozenset[str]:
@@ -142,6 +153,7 @@ def load_measures(folder: Traversable) -> MeasureWords:
         light_verbs=_roles(total_verbs, "light"),
         change_verbs=_roles(total_verbs, "change"),
         exceed_verbs=_roles(total_verbs, "exceed"),
+        approach_verbs=_roles(total_verbs, "approach"),
         estimate_verbs=_roles(total_verbs, "estimate"),
         light_totals=_roles(totals, "light"),
         running_totals=_roles(totals, "running"),
@@ -181,4 +193,14 @@ def load_measures(folder: Traversable) -> MeasureWords:
         irregular_plurals={str(p): str(s) for p, s in table["singular"]["irregular"].items()},
         singular_rules=tuple(_singular_rule(rule) for rule in table["singular"]["rules"]),
         demonym_endings=tuple(str(ending) for ending in table["demonyms"]["endings"]),
+        predicative_partitives=_roles(prepositions, "predicative"),
+        bearing_prepositions=words(table["bearing"], "prepositions"),
+        borne_nouns={str(w): str(m) for w, m in table["bearing"]["nouns"].items()},
+        need_nouns=words(table["needs"], "nouns"),
+        needed={str(w): str(m) for w, m in table["needs"]["needed"].items()},
+        munition_nouns=words(table["munitions"], "nouns"),
+        munition_verbs=words(table["munitions"], "verbs"),
+        vehicle_nouns=words(table["vehicles"], "nouns"),
+        projection_modals=words(table["projection"], "modals"),
+        expecting_words=words(table["projection"], "expecting"),
     )

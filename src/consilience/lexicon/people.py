@@ -15,6 +15,8 @@ class PeopleWords:
     person_nouns: frozenset[str]  # singular nouns for one person: "man", "driver"
     person_suffixes: tuple[str, ...]  # endings of nouns for people: "ist", "worker"
     nobody: frozenset[str]  # words for no person: "nobody", "none"
+    age_heads: frozenset[str]  # "old" of "a 15-year-old"
+    age_units: frozenset[str]  # "year" of "a 15-year-old"
 
 
 def load_people(folder: Traversable) -> PeopleWords:
@@ -26,4 +28,6 @@ def load_people(folder: Traversable) -> PeopleWords:
         person_nouns=words(table["nouns"], "words"),
         person_suffixes=tuple(str(ending).lower() for ending in table["suffixes"]["endings"]),
         nobody=words(table["nobody"], "words"),
+        age_heads=words(table["ages"], "heads"),
+        age_units=words(table["ages"], "units"),
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
-from consilience.extract.claims import CLAIM_KINDS
+from consilience.extract.claims import CLAIM_KINDS, PROJECTION
 from consilience.present.highlight import Run, Span, runs
 from consilience.present.render import number
 from consilience.store import Ledger
@@ -16,6 +16,8 @@ from consilience.store import Ledger
 # Verdicts where the sources' values differ: these slots get a chart and a conflict entry.
 DISPUTED_VERDICTS = ("conflicting", "compatible")
 PASSAGE_CONTEXT = 240  # characters of text shown either side of a claim
+# How a view marks a figure the source projects ("could rise to 40"), not states.
+PROJECTION_NOTE = "(projection)"
 
 
 def source_label(document: dict[str, Any]) -> str:
@@ -68,6 +70,22 @@ def overview(ledger: Ledger) -> dict[str, Any]:
         },
         "aligned": ledger.alignment_current(),
     }
+
+
+def is_projection(claim: dict[str, Any]) -> bool:
+    """A figure the source says may, could or is expected to be reached: not a count."""
+    return claim.get("modality") == PROJECTION
+
+
+def figure_value_text(claim: dict[str, Any]) -> str:
+    """A figure's number as written, marked when it is a projection: "40 (projection)"."""
+    text = str(claim.get("number_text") or "")
+    return f"{text} {PROJECTION_NOTE}" if is_projection(claim) else text
+
+
+def projection_ids(claims: dict[str, list[dict[str, Any]]]) -> list[str]:
+    """The ids of the figure claims among `claims` (by kind) that are projections."""
+    return [claim["id"] for claim in claims.get("figures", []) if is_projection(claim)]
 
 
 def claim_ref(ledger: Ledger, sources: Sources, claim_id: str) -> dict[str, Any]:
@@ -150,8 +168,8 @@ def passage(ledger: Ledger, claim_id: str, context: int = PASSAGE_CONTEXT) -> di
 
 
 def document_view(ledger: Ledger, doc_id: str) -> dict[str, Any] | None:
-    """One document: its metadata, its claims by kind, and its text cut into runs for
-    highlighting."""
+    """One document: its metadata, its claims by kind, its text cut into runs for
+    highlighting, and the ids of its figures that are projections (marked as such)."""
     document = ledger.document(doc_id)
     if document is None:
         return None
@@ -162,6 +180,7 @@ def document_view(ledger: Ledger, doc_id: str) -> dict[str, Any] | None:
         "document": document,
         "claims": claims,
         "runs": runs(text, claim_spans(claims)),
+        "projections": projection_ids(claims),
     }
 
 

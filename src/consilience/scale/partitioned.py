@@ -42,8 +42,8 @@ from consilience.store.schema import RESULT_TABLES
 MANIFEST = "manifest.json"
 KIND = "consilience-claims"
 # 2: dated statements are in `statements/` (format 1 called them `events/`), and the
-# events a document reports in `incidents/`.
-FORMAT_VERSION = 2
+# events a document reports in `incidents/`. 3: `figures/` has the column `modality`.
+FORMAT_VERSION = 3
 # Claim folders of older formats, replaced when a build rewrites the folder.
 _RETIRED = ("events",)
 # Documents per part file (parts of a few tens of MB, as Parquet readers like them), and

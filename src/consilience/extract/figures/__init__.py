@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from consilience.extract.claims import FigureClaim, claim_id
+from consilience.extract.claims import PROJECTION, FigureClaim, claim_id
 from consilience.extract.figures.found import Found
 from consilience.extract.figures.lexicon import (
     IDENTIFIER_NOUNS,
     NON_COUNT_ENTITIES,
     NOUN_MEASURES,
+    SINGLE_PERSON_MEASURES,
     UNIT_NOUNS,
     WORDS,
     noun_measure,
 )
+from consilience.extract.figures.lines import line_figures
+from consilience.extract.figures.modality import projected
 from consilience.extract.figures.numbers import NumberMention, find_numbers, interval
 from consilience.extract.figures.people import (
     counts_without_numerals,
@@ -35,8 +39,11 @@ from consilience.extract.syntax import (
     CLAUSE_NOMINALS,
     COORDINATION,
     CORE_ARGUMENTS,
+    NAME_LABELS,
     NUMBER_ATTACHMENTS,
+    PEOPLE_LABELS,
     SUBJECTS,
+    TOTAL_OBJECTS,
 )
 
 if TYPE_CHECKING:
@@ -90,6 +97,7 @@ def find_figures(
                         time=scope.time,
                         time_inherited=scope.time_inherited,
                         attribution=attribution(sentence, item.anchor),
+                        modality=item.modality,
                         incident=None,
                     )
                 )
@@ -126,6 +134,11 @@ def _sentence_figures(doc: Doc, sentence: Span, previous_subject: str | None) ->
             continue
         if counted.lemma_.lower() in UNIT_NOUNS:
             continue
+        if (
+            counted.lemma_.lower() in WORDS.vehicle_nouns
+            and trigger.measure in SINGLE_PERSON_MEASURES
+        ):
+            continue  # "two light aircraft collided, killing three": the three are counted
         subject = (
             subject_text(doc, subject_node, mention, trigger) if subject_node is not None else None
         )
@@ -139,18 +152,28 @@ def _sentence_figures(doc: Doc, sentence: Span, previous_subject: str | None) ->
             Found(
                 first, last, mention.first, mention.last, mention.value, mention.low, mention.high,
                 mention.qualifier, trigger.measure, subject, inherited, trigger.word, False,
-                trigger.anchor,
+                trigger.anchor, trigger.modality,
             )
         )  # fmt: skip
         found.extend(included_singles(doc, counted, trigger))
         if partitive is not None:
             found.extend(group_singles(doc, counted, trigger))
     found.extend(counts_without_numerals(doc, sentence, used_triggers))
+    found.extend(line_figures(doc, sentence, found, _not_a_count))  # lists and tables
     found.sort(key=lambda item: (item.number_first, item.first))
     return found
 
 
 def _running_total(doc: Doc, counted: Token, previous: Found | None) -> Trigger | None:
+    """A running total (see _restated_total), marked a projection when its verb says the
+    total may yet be reached ("the toll could rise to over 500")."""
+    found = _restated_total(doc, counted, previous)
+    if found is not None and projected(found.anchor):
+        return replace(found, modality=PROJECTION)
+    return found
+
+
+def _restated_total(doc: Doc, counted: Token, previous: Found | None) -> Trigger | None:
     """A number after to/from/at that restates a total: "bringing the total to 87",
     "raising the number of dead to 19", "up from 41", "from an earlier estimate of 25". Its
     measure comes from the total's own words (death toll, number of dead), else from the
@@ -193,13 +216,22 @@ def _running_total(doc: Doc, counted: Token, previous: Found | None) -> Trigger 
 
 
 def _exceeded(mention: NumberMention, counted: Token) -> NumberMention:
-    """ "The toll tops 500": a verb of exceeding makes an exact number a lower bound."""
+    """ "The toll tops 500": a verb of exceeding makes an exact number a lower bound; "the
+    toll nears 60", a verb of approaching, a band below it."""
     if mention.qualifier != "exact" or mention.value is None:
         return mention
-    if counted.dep_ == "dobj" and counted.head.lemma_.lower() in WORDS.exceed_verbs:
+    if counted.dep_ not in TOTAL_OBJECTS:
+        return mention
+    verb = counted.head.lemma_.lower()
+    if verb in WORDS.exceed_verbs:
         low, high = interval(mention.value, "more_than")
         return NumberMention(
             mention.first, mention.last, mention.head, mention.value, low, high, "more_than"
+        )
+    if verb in WORDS.approach_verbs:  # "the toll nears 60": nearly 60
+        low, high = interval(mention.value, "nearly")
+        return NumberMention(
+            mention.first, mention.last, mention.head, mention.value, low, high, "fewer_than"
         )
     return mention
 
@@ -232,7 +264,12 @@ def _not_a_count(doc: Doc, mention: NumberMention) -> bool:
     numbers = [t for t in tokens if t.i >= mention.first and (t.like_num or t.pos_ == "NUM")]
     if any(t.ent_type_ in NON_COUNT_ENTITIES for t in numbers) and not _count_shaped(doc, mention):
         return True
+    if any(t.ent_type_ in NAME_LABELS for t in numbers) and _inside_name(doc, mention):
+        return True  # "a Lancair 360", "Stade du 5 Juillet", "I-90 West"
     head = doc[mention.head]
+    named = head.head if head.dep_ in NUMBER_ATTACHMENTS else head
+    if named.tag_ == "NNP" and named.ent_type_ not in PEOPLE_LABELS and named.i != head.i:
+        return True  # "Stade du 5 Juillet", "Route 9": a number in a singular proper name
     pronoun = head.lower_ in WORDS.pronoun_numbers
     if pronoun and (head.pos_ != "NUM" or _after_determiner(doc, mention.first)):
         return True  # "no one", "the one who"
@@ -265,6 +302,17 @@ def _not_a_count(doc: Doc, mention: NumberMention) -> bool:
     return after is not None and (after.lemma_.lower() in UNIT_NOUNS or after.text == "%")
 
 
+def _inside_name(doc: Doc, mention: NumberMention) -> bool:
+    """The number is part of a name the recogniser found, one with a capitalised word."""
+    token = doc[mention.first]
+    name = next((ent for ent in doc.ents if ent.start <= token.i < ent.end), None)
+    return name is not None and any(
+        (t.is_title or t.is_upper) and not mention.first <= t.i <= mention.last
+        for t in name
+        if t.is_alpha
+    )
+
+
 def _count_shaped(doc: Doc, mention: NumberMention) -> bool:
     """Syntax that only a count has, to overrule a date or time the recogniser saw where
     there is none ("Aug. 6 - At least 54 pilgrims" read as one date): a qualifier ("at
@@ -278,12 +326,15 @@ def _count_shaped(doc: Doc, mention: NumberMention) -> bool:
     if head.dep_ == "nummod" and counted.tag_ == "NNS" and counted.lemma_.lower() not in UNIT_NOUNS:
         return True
     if head.dep_ == "pobj" and head.head.lower_ in WORDS.total_at_prepositions:
-        verb = head.head.head
-        return any(
-            child.dep_ == "nsubj" and child.lemma_.lower() in WORDS.shaped_totals
-            for child in verb.children
-        )
-    return False
+        verb = head.head.head  # "the toll stands at 88", "put the death toll at 46"
+    elif head.dep_ in TOTAL_OBJECTS and counted.lemma_.lower() in WORDS.light_verbs:
+        verb = counted  # "the toll nears 60"
+    else:
+        return False
+    return any(
+        child.dep_ in CORE_ARGUMENTS and child.lemma_.lower() in WORDS.shaped_totals
+        for child in verb.children
+    )
 
 
 def _after_determiner(doc: Doc, index: int) -> bool:
@@ -322,8 +373,12 @@ def _partitive_trigger(doc: Doc, mention: NumberMention) -> Trigger | None:
         for child in owner.children:
             if child.dep_ != "prep" or child.lower_ not in WORDS.partitive_prepositions:
                 continue
-            if owner is verb and child.i > head.i:
-                continue
+            if (
+                owner is verb
+                and child.i > head.i
+                and child.lower_ not in WORDS.predicative_partitives
+            ):
+                continue  # but "nine were among the dead"
             for target in child.children:
                 measure = noun_measure(target)  # "the deaths", "the injured", "the dead"
                 if target.dep_ == "pobj" and measure:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from consilience.extract.claims import ASSERTED
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -27,3 +29,6 @@ class Found:
     trigger: Token
     implicit: bool
     anchor: Token
+    # "asserted", or "projection" for a count the source says may, could or is expected to
+    # be reached ("the toll could rise to 500"); see claims.MODALITIES.
+    modality: str = ASSERTED

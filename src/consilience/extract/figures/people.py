@@ -12,21 +12,24 @@ from consilience.extract.figures.lexicon import (
     SINGLE_PERSON_MEASURES,
     WORDS,
 )
+from consilience.extract.figures.modality import unreal
 from consilience.extract.figures.numbers import NumberMention, find_numbers
-from consilience.extract.figures.spans import claim_tokens, numbered, single_person
+from consilience.extract.figures.spans import claim_tokens, numbered, person_noun, single_person
 from consilience.extract.figures.triggers import (
     Trigger,
     combined_measure,
     first_conjunct,
     measure_of_verb,
     shared_conjunct_measures,
-    unreal,
 )
 from consilience.extract.syntax import (
+    COORDINATION,
+    LIST_CONTINUATIONS,
     NONFINITE_COMPLEMENTS,
     OTHER_MEMBER_PARTS,
     PARTICIPLE_MODIFIERS,
     SUBJECTS,
+    TRAILING_PHRASES,
 )
 from consilience.lexicon import load_lexicon
 
@@ -34,13 +37,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _ZERO = load_lexicon().numbers.zero_determiners  # "no" of "there were no injuries"
+_ONE = frozenset(w for w, v in load_lexicon().numbers.cardinals.items() if v == 1)  # "one man"
 
 
 def included_singles(doc: Doc, counted: Token, trigger: Trigger) -> list[Found]:
     """ "22 people, including a six-year-old girl": a single person named in the subset
     counts one, with the measure of the set."""
     singles: list[Found] = []
-    for child in counted.children:
+    verb = trigger.anchor  # "Seven people are killed, including an infant"
+    after_verb = [c for c in verb.children if c.lower_ in WORDS.verb_subsets]
+    for child in [*counted.children, *(after_verb if verb.i != counted.i else [])]:
         if child.dep_ != "prep" or child.lower_ not in WORDS.member_subsets:
             continue
         for target in child.children:
@@ -67,18 +73,76 @@ def group_singles(doc: Doc, counted: Token, trigger: Trigger) -> list[Found]:
 
 
 def summed_group(counted: Token) -> bool:
-    """Coordinated members counted as one group: a person named or pointed to with others
-    ("he and three others"), or a family ("a woman and her two children"). Otherwise
-    ("two officers and a civilian") each member is a figure of its own."""
-    first = first_conjunct(counted)
-    members = [first, *[t for t in first.conjuncts if t.i != first.i]]
-    if len(members) < 2 or not any(single_person(member) for member in members):
+    """Coordinated people counted as one group: a list with a person named or pointed to
+    ("he and three others", "a teacher, a policeman and a passer-by", "two women and one
+    man", "a priest and two nuns"), or a family ("a woman and her two children"). A list
+    whose members are all counted by numbers ("two soldiers and six militants") is a figure
+    per member, and so is a list of things ("300 shops and offices")."""
+    members = list_members(counted)
+    if len(members) < 2 or not any(_single(member) for member in members):
         return False
     others = any(member.lemma_.lower() in WORDS.group_others for member in members)
     family = any(
         numbered(member) and any(c.dep_ == "poss" for c in member.children) for member in members
     )
-    return others or family
+    if others or family:
+        return True
+    # People listed as one verb's patient: "a priest and two nuns were murdered"; but
+    # "among the dead were a shepherd and four members of one family" are counted apart.
+    verb = members[0].head
+    counted_by_verb = verb.pos_ == "VERB" and measure_of_verb(verb) is not None
+    return counted_by_verb and all(_a_person(member) for member in members)
+
+
+def list_members(counted: Token) -> list[Token]:
+    """The members of the list `counted` is in, first to last: its conjuncts and the
+    appositions the parser makes of list items ("a teacher, a policeman and ...")."""
+    first = first_conjunct(counted)
+    members = [first]
+    for member in members:
+        # An apposition to a plural names who was counted ("two journalists, A and B").
+        named = member.tag_ == "NNS"
+        members.extend(
+            child
+            for child in member.children
+            if child.i > member.i
+            and (child.dep_ == "conj" or child.dep_ in COORDINATION and _listed(child))
+            and not (named and child.dep_ != "conj")
+        )
+    return sorted(members, key=lambda member: member.i)
+
+
+def _listed(apposition: Token) -> bool:
+    """An apposition that is a list item ("a teacher, a policeman and a passer-by"), not a
+    second name for the same person ("one officer, a lieutenant named Vesk")."""
+    return _a_person(apposition) and any(
+        child.dep_ in LIST_CONTINUATIONS for child in apposition.children
+    )
+
+
+def _single(member: Token) -> bool:
+    """One person: named, pointed to, "a policeman", "one man", "a passer-by"."""
+    if single_person(member) and not numbered(member):
+        return True
+    ones = [c for c in member.children if c.dep_ == "nummod" and c.lower_ in _ONE]
+    if ones and member.tag_ == "NN" and _a_person(member):
+        return True  # "one man"
+    return member.tag_ != "NNS" and _hyphenated_person(member)
+
+
+def _a_person(member: Token) -> bool:
+    """A member that counts people: a single person or a plural noun for people."""
+    if single_person(member) or _hyphenated_person(member):
+        return True
+    return member.pos_ == "NOUN" and person_noun(member.lemma_.lower())
+
+
+def _hyphenated_person(member: Token) -> bool:
+    """ "passer-by", which the parser splits with the person word as a compound."""
+    return any(
+        child.dep_ == "compound" and child.i < member.i and person_noun(child.lemma_.lower())
+        for child in member.children
+    ) and any(t.text == "-" for t in member.subtree)
 
 
 def counts_without_numerals(doc: Doc, sentence: Span, used: set[int]) -> list[Found]:
@@ -103,7 +167,7 @@ def counts_without_numerals(doc: Doc, sentence: Span, used: set[int]) -> list[Fo
         if token.i not in used and _negated(patient):
             found.append(_zero(doc, token, patient, measure, token))
             continue
-        members = [patient, *[t for t in patient.conjuncts if t.i != patient.i]]
+        members = list_members(patient)
         if token.i not in used and summed_group(patient):
             found.append(_implicit(doc, token, patient, members, measure))
         elif token.i in used or any(numbered(member) for member in members):
@@ -136,7 +200,7 @@ def _member_count(doc: Doc, member: Token) -> float:
     if member.like_num:
         mentions = find_numbers(doc, member.i, member.i + 1)
         return mentions[0].value if mentions and mentions[0].value is not None else 0
-    return 1 if single_person(member) else 0
+    return 1 if single_person(member) or _single(member) else 0
 
 
 def _implicit(doc: Doc, verb: Token, head: Token, members: list[Token], measure: str) -> Found:
@@ -146,6 +210,14 @@ def _implicit(doc: Doc, verb: Token, head: Token, members: list[Token], measure:
         phrase = [t.i for t in head.subtree if not _other_clause(t, head)]
     else:
         phrase = [t.i for m in members for t in m.subtree if not _other_clause(t, m)]
+    # The phrase ends with its last member: "a farmer and his son near the village", "a
+    # police officer shot dead outside his home".
+    last_member = max(member.i for member in members)
+    trailing = [
+        c for m in members for c in m.children if c.i > last_member and c.dep_ in TRAILING_PHRASES
+    ]
+    if trailing:
+        phrase = [i for i in phrase if i < min(c.left_edge.i for c in trailing)] or [head.i]
     number_first, number_last = min(phrase), max(phrase)
     mention = NumberMention(number_first, number_last, head.i, total, total, total, "exact")
     first, last = claim_tokens(doc, verb, head, mention)

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # Endings of nouns for people who do or are something; used only for a patient of harm.
-PERSON_SUFFIXES = load_lexicon().people.person_suffixes
+_PEOPLE = load_lexicon().people
+PERSON_SUFFIXES = _PEOPLE.person_suffixes
 
 
 def single_person(token: Token) -> bool:
@@ -39,12 +40,16 @@ def single_person(token: Token) -> bool:
         return True
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         return True
-    if token.tag_ == "NN" and _person_noun(token.lemma_.lower()):
+    if token.lower_ in _PEOPLE.age_heads and any(
+        child.lemma_.lower() in _PEOPLE.age_units for child in token.children
+    ):
+        return True  # "a 15-year-old"
+    if token.tag_ == "NN" and person_noun(token.lemma_.lower()):
         return not any(child.like_num for child in token.children)
     return False
 
 
-def _person_noun(lemma: str) -> bool:
+def person_noun(lemma: str) -> bool:
     """A noun for a person: from the lexicon, or by an agent suffix ("worker", "activist",
     "civilian", "migrant", "employee", "fisherman")."""
     if lemma in PERSON_NOUNS:
@@ -86,7 +91,10 @@ def subject_text(doc: Doc, node: Token, mention: NumberMention, trigger: Trigger
         tokens.pop()
     if not tokens or (len(tokens) == 1 and tokens[0].lower_ in WORDS.said_before):
         return None  # "20 more": what is counted is said before
-    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
+    # A line break is a token of its own and may end the subtree ("Killed: 14 soldiers\n"):
+    # it is layout, never part of what is counted.
+    text = str(doc[tokens[0].i : tokens[-1].i + 1].text).strip()
+    return text or None
 
 
 def claim_tokens(

@@ -8,14 +8,14 @@ wounded"), or the subject of a light verb ("the death toll rose to 34").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from consilience.extract.claims import ASSERTED, PROJECTION
 from consilience.extract.figures.lexicon import (
     DEPLOYABLE_NOUNS,
     DEPLOYING_VERBS,
     FATAL_ADVERBS,
-    IRREALIS_AUXILIARIES,
     LIGHT_VERBS,
     MEANS_VERBS,
     NOUN_MEASURES,
@@ -28,6 +28,7 @@ from consilience.extract.figures.lexicon import (
     head_noun_measure,
     noun_measure,
 )
+from consilience.extract.figures.modality import projected, unreal
 from consilience.extract.nlp import near_conjuncts
 from consilience.extract.syntax import (
     ALL_SUBJECTS,
@@ -54,6 +55,7 @@ from consilience.lexicon import load_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+MUNITIONS = "munitions"  # the measure's name in the schema
 _RANGE_OPENERS = load_lexicon().numbers.range_openers  # "Between 120 and 150 people were ..."
 
 
@@ -64,6 +66,7 @@ class Trigger:
     measure: str
     word: Token  # the trigger token
     anchor: Token  # the clause's predicate (verb) or the nominal trigger
+    modality: str = ASSERTED  # or PROJECTION: "the toll could rise to 500"
 
 
 def measure_of_verb(verb: Token) -> str | None:
@@ -158,7 +161,11 @@ def _light_verb_subject(verb: Token) -> tuple[str, Token] | None:
     """ "The death toll rose to 34", "the dead included 12 children"."""
     if verb.lemma_.lower() not in LIGHT_VERBS:
         return None
-    for child in verb.children:
+    subjects = [child for child in verb.children if child.dep_ in SUBJECTS]
+    if not subjects and verb.dep_ in INFINITIVE_CLAUSES:
+        # "the toll is expected to reach 2,000": the subject of the verb above.
+        subjects = [child for child in verb.head.children if child.dep_ in SUBJECTS]
+    for child in subjects:
         if child.dep_ in SUBJECTS:
             lemma = child.lemma_.lower()
             if lemma in WORDS.light_totals:
@@ -216,6 +223,8 @@ def find_trigger(counted: Token) -> Trigger | None:
     """The trigger of a counted noun phrase (or of a number that stands alone as one)."""
     # The counted noun may itself name the outcome: "34 dead", "60 protesters", "12 fatalities".
     node = first_conjunct(counted)
+    if node.lemma_.lower() in WORDS.munition_nouns:
+        return _munitions(node)
     if node.dep_ == "compound" and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head  # "took nine workers hostage" parsed as one compound noun
         if node.head.pos_ == "VERB" and node.dep_ not in OBJECTLESS_NOMINALS:
@@ -251,6 +260,22 @@ def find_trigger(counted: Token) -> Trigger | None:
     return None
 
 
+def _munitions(node: Token) -> Trigger | None:
+    """Munitions fired, dropped, launched or stopped: "dropped 40 bombs", "15 rockets were
+    fired", "launched a total of 440 drones", "shot down 337 drones". Counted munitions
+    with no such verb are no figure ("the army has 500 missiles")."""
+    for _ in range(3):  # the noun, "a total of" it, "a barrage of" it
+        head = node.head
+        if node.dep_ in CORE_ARGUMENTS and head.pos_ == "VERB":
+            if head.lemma_.lower() in WORDS.munition_verbs:
+                return Trigger(MUNITIONS, head, head)
+            return None
+        if node.dep_ != "pobj" or head.head.pos_ != "NOUN":
+            return None
+        node = head.head
+    return None
+
+
 def _role_trigger(counted: Token, node: Token) -> Trigger | None:
     """The trigger reached from the counted phrase's role in its clause."""
     dep = node.dep_
@@ -278,11 +303,19 @@ def _role_trigger(counted: Token, node: Token) -> Trigger | None:
             if found:
                 return Trigger(found[0], found[1], found[1])
             if governor.pos_ == "NOUN" and governor.dep_ in CORE_ARGUMENTS:
-                return _from_predicate(governor, governor.head)
+                through = _from_predicate(governor, governor.head)
+                if through is not None:
+                    return through
+            own = head_noun_measure(counted)
+            if own and governor.lemma_.lower() not in REVERSAL_VERBS:
+                return Trigger(own, counted, counted)  # "a camp of 12,000 refugees"
+            return None
         if governor.pos_ in ("VERB", "AUX"):
             # A verb's prepositional object is a place, a time or a means ("arrested in
             # several states"), not what the verb counts; only a total can hang there.
             light = _light_verb_subject(governor)
+            if light and projected(governor):  # "the toll could rise to over 500"
+                return Trigger(light[0], light[1], governor, PROJECTION)
             if light:
                 return Trigger(light[0], light[1], governor)
             if preposition.lower_ in _RANGE_OPENERS:
@@ -302,21 +335,6 @@ def _role_trigger(counted: Token, node: Token) -> Trigger | None:
     return None
 
 
-def unreal(verb: Token) -> bool:
-    """A clause about what could, would or is meant to happen: "threatened to kill", "could
-    be displaced", "plans to evacuate". Its counts are not events."""
-    for child in verb.children:
-        if child.dep_ == "aux" and child.lower_ in IRREALIS_AUXILIARIES:
-            return True
-        if (
-            child.dep_ == "aux"
-            and child.lower_ == WORDS.infinitive
-            and verb.dep_ in INFINITIVE_CLAUSES
-        ):
-            return verb.head.lemma_.lower() not in WORDS.real_after
-    return False
-
-
 def _acts_on_others(verb: Token) -> bool:
     """An active verb of harm whose subject is its agent ("gunmen killed", "children
     flooded the plaza"); a state word ("are missing", "were dead") is not one."""
@@ -330,7 +348,32 @@ def _from_predicate(argument: Token, predicate: Token) -> Trigger | None:
     ):
         return None  # two subjects on one verb: a misparse; only the nearer one is its subject
     if unreal(predicate):
-        return None  # "could kill 12", "plans to evacuate 300": not an event that happened
+        # "could kill 12", "plans to evacuate 300": not an event that happened; but "could
+        # rise to 500" and "may have died" are projections, kept and marked.
+        found = _real_trigger(argument, predicate) if projected(predicate) else None
+        return replace(found, modality=PROJECTION) if found is not None else None
+    return _real_trigger(argument, predicate)
+
+
+def _needed(predicate: Token) -> tuple[str, Token] | None:
+    """ "700 people are in need of accommodation": what its subject needs names a measure."""
+    for preposition in predicate.children:
+        if preposition.dep_ != "prep":
+            continue
+        for need in preposition.children:
+            if need.dep_ != "pobj" or need.lemma_.lower() not in WORDS.need_nouns:
+                continue
+            for of in need.children:
+                if of.dep_ != "prep" or of.lower_ not in WORDS.argument_prepositions:
+                    continue
+                for target in of.children:
+                    measure = WORDS.needed.get(target.lemma_.lower())
+                    if target.dep_ == "pobj" and measure:
+                        return measure, target
+    return None
+
+
+def _real_trigger(argument: Token, predicate: Token) -> Trigger | None:
     own = head_noun_measure(argument)
     agent = argument.dep_ == "nsubj" and predicate.lemma_.lower() not in SUBJECT_AFFECTED_VERBS
     measures = [] if agent and _acts_on_others(predicate) else shared_conjunct_measures(predicate)
@@ -353,6 +396,11 @@ def _from_predicate(argument: Token, predicate: Token) -> Trigger | None:
     for child in predicate.children:
         if child.dep_ == "acomp" and child.lower_ in STATE_MEASURES:
             return Trigger(STATE_MEASURES[child.lower_], child, predicate)
+    needed = _needed(predicate)
+    if needed is not None:
+        return Trigger(needed[0], needed[1], predicate)
+    if own and argument.dep_ in PATIENTS and argument.lower_ in STATE_MEASURES:
+        return Trigger(own, argument, predicate)  # "leaving 23 dead": the object is the state
     if predicate.lemma_.lower() in REVERSAL_VERBS:
         return None  # "200 prisoners escaped" are no longer prisoners
     if own and argument.dep_ in NOMINAL_ARGUMENTS:

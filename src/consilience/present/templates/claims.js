@@ -26,6 +26,14 @@
       b.textContent = (marks[0].className.replace(" focus", "").replace("k-", "")) + " ";
       panel.appendChild(b);
       panel.appendChild(document.createTextNode(marks.map(function (m) { return m.textContent; }).join("")));
+      var projected = marks.some(function (m) {
+        return (m.getAttribute("data-projections") || "").split(" ").indexOf(claim) >= 0;
+      });
+      if (projected) {
+        var note = document.createElement("i");
+        note.textContent = " (projection)";
+        panel.appendChild(note);
+      }
       var id = document.createElement("span");
       id.className = "meta";
       id.textContent = "  (" + claim + ")";

@@ -19,6 +19,7 @@ from consilience.present.views import (
     document_view,
     event_summary,
     event_view,
+    figure_value_text,
     slot_view,
     slot_views,
     timeline_view,
@@ -42,7 +43,8 @@ HTML_NOT_FOUND: dict[int | str, dict[str, Any]] = {
 }
 OVERVIEW_SLOTS = 20
 OVERVIEW_EVENTS = 10
-# What the claim lists on a document page show of each kind, besides the claim's text.
+# What the claim lists on a document page show of each kind, besides the claim's text (a
+# figure's number as `figure_value_text` writes it: a projection is marked).
 CLAIM_COLUMNS = {
     "figures": ("number_text", "measure", "subject", "attribution"),
     "dates": ("type", "value"),
@@ -63,6 +65,7 @@ def templates() -> jinja2.Environment:
         event_links=EVENT_LINKS,
         page_url=page_url,
         claim_columns=CLAIM_COLUMNS,
+        figure_value=figure_value_text,
     )
     return env
 
@@ -229,6 +232,7 @@ def document_page(
         claims=claims,
         focus=claim if focus_kind else None,
         focus_kind=focus_kind,
+        projections=view["projections"],
     )
 
 
