@@ -97,6 +97,8 @@ class MeasureWords:
     munition_nouns: frozenset[str]  # "bomb", "drone"
     munition_verbs: frozenset[str]  # "drop", "intercept"
     vehicle_nouns: frozenset[str]  # "aircraft": destroyed or damaged, never killed
+    past_endings: tuple[str, ...]  # "ed" of "killed"
+    other_verb_endings: tuple[str, ...]  # "s", "ing": forms that are no past participle
     projection_modals: frozenset[str]  # "could" of "could rise to 500"
     expecting_words: frozenset[str]  # "expect" of "is expected to reach 2,000"
 
@@ -201,6 +203,8 @@ def load_measures(folder: Traversable) -> MeasureWords:
         munition_nouns=words(table["munitions"], "nouns"),
         munition_verbs=words(table["munitions"], "verbs"),
         vehicle_nouns=words(table["vehicles"], "nouns"),
+        past_endings=tuple(str(e) for e in table["participles"]["past_endings"]),
+        other_verb_endings=tuple(str(e) for e in table["participles"]["other_endings"]),
         projection_modals=words(table["projection"], "modals"),
         expecting_words=words(table["projection"], "expecting"),
     )

@@ -132,9 +132,9 @@ def _verb_lemma_tables() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, s
     past = {
         str(form): tuple(str(lemma) for lemma in lemmas)
         for form, lemmas in exceptions.items()
-        if not str(form).endswith(("s", "ing"))
+        if not str(form).endswith(WORDS.other_verb_endings)
     }
-    regular = tuple((str(old), str(new)) for old, new in rules if str(old) == "ed")
+    regular = tuple((str(old), str(new)) for old, new in rules if str(old) in WORDS.past_endings)
     return past, regular
 
 
@@ -250,7 +250,7 @@ def subject_words(words: Span) -> bool:
         and all(
             token.is_alpha
             and token.pos_ in SUBJECT_POS
-            and not token.lower_.endswith("ed")
+            and not token.lower_.endswith(WORDS.past_endings)
             and token.lemma_.lower() not in WORDS.running_totals
             for token in words
         )
