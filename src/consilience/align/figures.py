@@ -112,18 +112,7 @@ def subject_head(subject: str | None) -> str:
     if not subject:
         return ""
     words = _WORD.findall(_HEAD_END.split(f" {subject} ", maxsplit=1)[0])
-    return singular(words[-1].lower()) if words else ""
-
-
-def singular(word: str) -> str:
-    """A crude singular, enough to compare head nouns: the first plural ending of the
-    lexicon that applies ("gunmen", "houses", "buses"), or the word itself."""
-    if word in _WORDS.irregular_plurals:
-        return _WORDS.irregular_plurals[word]
-    for rule in _WORDS.singular_rules:
-        if rule.applies(word):
-            return word[: -len(rule.ending)] + rule.becomes
-    return word
+    return _WORDS.singular(words[-1].lower()) if words else ""
 
 
 def subject_class(head: str, measure: str, subject: str | None) -> str:

@@ -102,6 +102,16 @@ class MeasureWords:
     projection_modals: frozenset[str]  # "could" of "could rise to 500"
     expecting_words: frozenset[str]  # "expect" of "is expected to reach 2,000"
 
+    def singular(self, word: str) -> str:
+        """A crude singular, enough to compare and look up head nouns: the irregular form,
+        else the first plural ending that applies ("gunmen", "injuries", "buses")."""
+        if word in self.irregular_plurals:
+            return self.irregular_plurals[word]
+        for rule in self.singular_rules:
+            if rule.applies(word):
+                return word[: len(word) - len(rule.ending)] + rule.becomes
+        return word
+
 
 def _roles(table: dict[str, Any], role: str) -> frozenset[str]:
     """The words of a table of `word = [roles]` that play `role`."""
@@ -164,7 +174,7 @@ def load_measures(folder: Traversable) -> MeasureWords:
         compound_totals=_roles(totals, "compound"),
         subject_affected_verbs=_roles(subject_verbs, "affected"),
         subject_patient_verbs=_roles(subject_verbs, "patient"),
-        irrealis_auxiliaries=words(table["irrealis"], "auxiliaries"),
+        irrealis_auxiliaries=_roles(table["modals"], "irrealis"),
         infinitive=str(table["irrealis"]["infinitive"]),
         real_after=words(table["irrealis"], "real_after"),
         member_subsets=_roles(subsets, "members"),
@@ -205,6 +215,6 @@ def load_measures(folder: Traversable) -> MeasureWords:
         vehicle_nouns=words(table["vehicles"], "nouns"),
         past_endings=tuple(str(e) for e in table["participles"]["past_endings"]),
         other_verb_endings=tuple(str(e) for e in table["participles"]["other_endings"]),
-        projection_modals=words(table["projection"], "modals"),
+        projection_modals=_roles(table["modals"], "projection"),
         expecting_words=words(table["projection"], "expecting"),
     )

@@ -92,7 +92,7 @@ def measure_of(token: Token) -> Measure | None:
     verb = _participle_lemma(token)
     if verb is not None:
         return Measure(VERB_MEASURES[verb], verbal=True)
-    for noun in dict.fromkeys((token.lemma_.lower(), word, _singular(word))):
+    for noun in dict.fromkeys((token.lemma_.lower(), word, WORDS.singular(word))):
         measure = NOUN_MEASURES.get(noun) or HEAD_NOUN_MEASURES.get(noun)
         if measure is not None:
             return Measure(measure, verbal=False)
@@ -136,16 +136,6 @@ def _verb_lemma_tables() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, s
     }
     regular = tuple((str(old), str(new)) for old, new in rules if str(old) in WORDS.past_endings)
     return past, regular
-
-
-def _singular(word: str) -> str:
-    """A crude singular by the lexicon's plural endings: "deaths", "injuries", "refugees"."""
-    if word in WORDS.irregular_plurals:
-        return WORDS.irregular_plurals[word]
-    for rule in WORDS.singular_rules:
-        if rule.applies(word):
-            return word[: len(word) - len(rule.ending)] + rule.becomes
-    return word
 
 
 # --- the shape of a line ---------------------------------------------------------------

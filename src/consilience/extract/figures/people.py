@@ -106,8 +106,10 @@ def list_members(counted: Token) -> list[Token]:
             child
             for child in member.children
             if child.i > member.i
-            and (child.dep_ == "conj" or child.dep_ in COORDINATION and _listed(child))
-            and not (named and child.dep_ != "conj")
+            and (
+                child.dep_ == "conj"
+                or (child.dep_ in COORDINATION and not named and _listed(child))
+            )
         )
     return sorted(members, key=lambda member: member.i)
 

@@ -166,24 +166,23 @@ def _light_verb_subject(verb: Token) -> tuple[str, Token] | None:
         # "the toll is expected to reach 2,000": the subject of the verb above.
         subjects = [child for child in verb.head.children if child.dep_ in SUBJECTS]
     for child in subjects:
-        if child.dep_ in SUBJECTS:
-            lemma = child.lemma_.lower()
-            if lemma in WORDS.light_totals:
-                for modifier in child.children:
-                    if modifier.dep_ in NOUN_MODIFIERS:
-                        found = noun_measure(modifier)
+        lemma = child.lemma_.lower()
+        if lemma in WORDS.light_totals:
+            for modifier in child.children:
+                if modifier.dep_ in NOUN_MODIFIERS:
+                    found = noun_measure(modifier)
+                    if found:
+                        return found, child
+                if modifier.dep_ == "prep" and modifier.lower_ in WORDS.argument_prepositions:
+                    for target in modifier.children:
+                        found = noun_measure(target)
                         if found:
                             return found, child
-                    if modifier.dep_ == "prep" and modifier.lower_ in WORDS.argument_prepositions:
-                        for target in modifier.children:
-                            found = noun_measure(target)
-                            if found:
-                                return found, child
-                if lemma in NOUN_MEASURES:  # "the toll rose to 34": killed
-                    return NOUN_MEASURES[lemma], child
-            found = head_noun_measure(child)
-            if found:
-                return found, child
+            if lemma in NOUN_MEASURES:  # "the toll rose to 34": killed
+                return NOUN_MEASURES[lemma], child
+        found = head_noun_measure(child)
+        if found:
+            return found, child
     return None
 
 
@@ -314,10 +313,9 @@ def _role_trigger(counted: Token, node: Token) -> Trigger | None:
             # A verb's prepositional object is a place, a time or a means ("arrested in
             # several states"), not what the verb counts; only a total can hang there.
             light = _light_verb_subject(governor)
-            if light and projected(governor):  # "the toll could rise to over 500"
-                return Trigger(light[0], light[1], governor, PROJECTION)
-            if light:
-                return Trigger(light[0], light[1], governor)
+            if light:  # "the toll rose to 34"; "could rise to over 500" is a projection
+                modality = PROJECTION if projected(governor) else ASSERTED
+                return Trigger(light[0], light[1], governor, modality)
             if preposition.lower_ in _RANGE_OPENERS:
                 return _from_predicate(node, governor)  # "Between 120 and 150 people were ..."
             return None
