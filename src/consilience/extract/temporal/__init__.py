@@ -18,7 +18,7 @@ from consilience.lexicon import load_lexicon
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["find_dates", "parse_dct"]
+__all__ = ["construction_of", "find_dates", "parse_dct"]
 
 _PRIORITY = {name: index for index, (name, _) in enumerate(PATTERNS)}
 _TIME = load_lexicon().time
@@ -89,6 +89,17 @@ def find_dates(
         )
         for index, item in enumerate(found)
     ]
+
+
+def construction_of(expression: str) -> str:
+    """The construction an expression is written in: the name of the pattern that covers most
+    of it ("weekday", "ago_or_later"), or "uncovered" when none matches it. Scorers group
+    errors by it."""
+    matches = _select(expression)
+    if not matches:
+        return "uncovered"
+    name, start, end, _ = max(matches, key=lambda m: m[2] - m[1])
+    return name
 
 
 def _in_range(value: str | None) -> str | None:
