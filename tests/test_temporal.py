@@ -31,7 +31,7 @@ def values(
         ("The order is dated 2004-03-03.", ("2004-03-03", "2004-03-03")),
         ("The council met in February 1994.", ("February 1994", "1994-02")),
         ("Fighting resumed in 1993.", ("1993", "1993")),
-        ("Tension grew in the late 1980s.", ("the late 1980s", "198X")),
+        ("Tension grew in the late 1980s.", ("the late 1980s", "198")),
         ("It was built in the 19th century.", ("the 19th century", "18")),
         ("Settlers came in the 19th–20th centuries.", ("the 19th–20th centuries", "18/19")),
         ("Talks resumed in spring 1998.", ("spring 1998", "1998-SP")),
@@ -106,7 +106,7 @@ def test_narrative_reference_anchors_history() -> None:
         ("the day after", "1921-03-06", None),
         ("Just over a year later", "1922", "APPROX"),
         ("the days following", "1921-03-06", "AFTER"),
-        ("Several years later", "192X", None),
+        ("Several years later", "192", None),
     ]
     assert [d.anchor for d in dates(text)][1:] == ["narrative"] * 5
 

@@ -342,7 +342,8 @@ def _centrality(counts: Counter[frozenset[str]]) -> dict[frozenset[str], float]:
 def _entry(members: list[_Claim]) -> TimelineEntry:
     members = sorted(members, key=lambda m: m.event["id"])
     counts = Counter(m.event["date"] for m in members)
-    dated = min(members, key=lambda m: (m.days, -counts[m.event["date"]], m.event["date"]))
+    # The date most members state; among dates stated as often, the narrowest.
+    dated = min(members, key=lambda m: (-counts[m.event["date"]], m.days, m.event["date"]))
     ids = tuple(sorted(m.event["id"] for m in members))
     spans = sorted(
         (

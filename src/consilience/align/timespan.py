@@ -1,5 +1,5 @@
 """TIMEX3 values as day intervals, so that claims dated at different granularities can be
-compared and sorted: `1990-01` contains `1990-01-20`; `198X` contains `1987`.
+compared and sorted: `1990-01` contains `1990-01-20`; `198` (the 1980s) contains `1987`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(?:-WE)?$")
 _QUARTER = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$")
 _YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X$")
+_DECADE = re.compile(r"^(\d{3})X?$")  # TIMEX3 "198"; "198X" as TIMEX2 and older output wrote it
 _CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 _SEASON_MONTHS = {
     "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),

@@ -52,11 +52,11 @@ class TimexScore:
     value: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
-    # construction -> [missed, extra, wrong value, wrong type]
+    # construction -> [gold, found, value right, missed, extra, wrong value, wrong type]
     by_construction: dict[str, list[int]] = field(default_factory=dict)
 
     def count(self, construction: str, kind: int) -> None:
-        self.by_construction.setdefault(construction, [0, 0, 0, 0])[kind] += 1
+        self.by_construction.setdefault(construction, [0] * 7)[kind] += 1
 
     @staticmethod
     def _f1(hits: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -77,13 +77,24 @@ class TimexScore:
 
     def table(self) -> str:
         """Remaining errors by construction, most first."""
-        rows = sorted(self.by_construction.items(), key=lambda kv: (-sum(kv[1]), kv[0]))
-        lines = [f"  {'construction':<22} {'missed':>6} {'extra':>6} {'value':>6} {'type':>6}"]
+        rows = sorted(self.by_construction.items(), key=lambda kv: (-sum(kv[1][3:]), kv[0]))
+        lines = [
+            f"  {'construction':<22} {'gold':>5} {'found':>5} {'value ok':>8} "
+            f"{'missed':>6} {'extra':>6} {'value':>6} {'type':>6}"
+        ]
         lines += [
-            f"  {name:<22} {missed:>6} {extra:>6} {value:>6} {kind:>6}"
-            for name, (missed, extra, value, kind) in rows
+            f"  {name:<22} {gold:>5} {found:>5} {right:>8} {missed:>6} {extra:>6} {value:>6} "
+            f"{kind:>6}"
+            for name, (gold, found, right, missed, extra, value, kind) in rows
+            if missed or extra or value or kind
         ]
         return "\n".join(lines)
+
+    def value_accuracy(self, constructions: set[str]) -> tuple[int, int]:
+        """Of the gold expressions written in these constructions and found, how many have
+        the gold value: (right, found)."""
+        rows = [row for name, row in self.by_construction.items() if name in constructions]
+        return sum(row[2] for row in rows), sum(row[1] for row in rows)
 
     @property
     def type_f1(self) -> float:
@@ -175,10 +186,13 @@ def score(
                 None,
             )  # fmt: skip
             written = document.text[gold.start : gold.end]
+            construction = construction_of(written)
+            result.count(construction, 0)
             if match is None:
                 result.errors.append(f"{document.name}: missed {written!r} ({gold.value})")
-                result.count(construction_of(written), 0)
+                result.count(construction, 3)
                 continue
+            result.count(construction, 1)
             used.add(match)
             found = predicted[match]
             result.relaxed += 1
@@ -187,11 +201,12 @@ def score(
             if found.type == gold.type:
                 result.type += 1
             else:
-                result.count(construction_of(written), 3)
+                result.count(construction, 6)
             if found.value == gold.value:
                 result.value += 1
+                result.count(construction, 2)
             else:
-                result.count(construction_of(written), 2)
+                result.count(construction, 5)
                 result.errors.append(
                     f"{document.name}: {written!r} gold {gold.value}, "
                     f"ours {found.value} ({document.text[found.start : found.end]!r})"
@@ -200,9 +215,13 @@ def score(
             if index not in used:
                 extra = document.text[found.start : found.end]
                 result.errors.append(f"{document.name}: extra {extra!r} ({found.value})")
-                result.count(construction_of(extra), 1)
+                result.count(construction_of(extra), 4)
     result.seconds = time.perf_counter() - started
     return result
+
+
+# The constructions a report names the day of an incident in, relative to its own date.
+INCIDENT_DAY_CONSTRUCTIONS = {"weekday", "deictic_day"}
 
 
 def kept_aside(name: str) -> bool:
@@ -242,6 +261,11 @@ def main() -> None:
         print(f"{folder.name} ({len(documents)} documents):")
         mine = score(documents, ours)
         print(mine.line("consilience"))
+        right, found = mine.value_accuracy(INCIDENT_DAY_CONSTRUCTIONS)
+        print(
+            f"  incident days (weekdays, yesterday, tonight, overnight): value right "
+            f"{right}/{found} = {right / found if found else 0.0:.3f}"
+        )
         print(mine.table())
         if args.verbose:
             for error in mine.errors:

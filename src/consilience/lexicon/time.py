@@ -68,6 +68,20 @@ class TimeWords:
     duration_cues: frozenset[str]  # "for": "for years" is a duration
     dateline_labels: tuple[str, ...]  # "published", "last updated"
     date_words: frozenset[str]  # "day", "ago": date words besides month and weekday names
+    future_auxiliaries: frozenset[str]  # "will": its verb looks ahead of the document date
+    future_heads: frozenset[str]  # "plan": its complement looks ahead ("plans to meet")
+    zones: dict[str, str]  # "UTC" -> "Z", "EST" -> "-05", as written
+    incident_parts: dict[str, str]  # "late" Tuesday -> "END"
+    deictic_parts: dict[str, str]  # "tonight" -> "NI": a deictic day word naming a part
+    generic_present_cues: frozenset[str]  # "still": "today" is the present in general
+    generic_days: dict[str, str]  # "today" -> "PRESENT_REF", in a generic present
+    anniversary_adjectives: frozenset[str]  # "that tragic day" is the story's day
+    decade_words: dict[str, int]  # "nineties" -> 1990
+    season_cues: frozenset[str]  # "in": "in autumn" is a date
+    elided_year_cues: frozenset[str]  # "in": "in 64" may be a year
+    future_point_cues: frozenset[str]  # "in": "will open in two years" is a point
+    duration_signals: frozenset[str]  # "after": "twenty years after the war" is a duration
+    anniversary_signals: frozenset[str]  # "on": "Thirty years on," counts from the story
     fragments: dict[str, str]  # pattern pieces several patterns share
     patterns: tuple[PatternTemplate, ...]  # in priority order
     cues: dict[str, str]  # regular expressions the tagger tests around a match
@@ -151,6 +165,20 @@ def load_time(folder: Traversable) -> TimeWords:
         duration_cues=words(table, "duration_cues"),
         dateline_labels=tuple(str(w).lower() for w in table["dateline_labels"]),
         date_words=words(table, "date_words"),
+        future_auxiliaries=words(table, "future_auxiliaries"),
+        future_heads=words(table, "future_heads"),
+        zones={str(k): str(v) for k, v in table["zones"].items()},
+        incident_parts=_lower_keys(table["incident_parts"]),
+        deictic_parts=_lower_keys(table["deictic_parts"]),
+        generic_present_cues=words(table, "generic_present_cues"),
+        generic_days=_lower_keys(table["generic_days"]),
+        anniversary_adjectives=words(table, "anniversary_adjectives"),
+        decade_words={str(k).lower(): int(v) for k, v in table["decade_words"].items()},
+        season_cues=words(table, "season_cues"),
+        elided_year_cues=words(table, "elided_year_cues"),
+        future_point_cues=words(table, "future_point_cues"),
+        duration_signals=words(table, "duration_signals"),
+        anniversary_signals=words(table, "anniversary_signals"),
         fragments={str(k): _joined(v) for k, v in grammar["fragments"].items()},
         patterns=tuple(
             PatternTemplate(

@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from consilience.extract.claims import DateClaim, claim_id
 from consilience.extract.syntax import MEASURE_LABELS, TEMPORAL_LABELS, TITLED_NAME_LABELS
-from consilience.extract.temporal.context import Context, Resolved
+from consilience.extract.temporal.context import Context, Resolved, day_number, month_number
 from consilience.extract.temporal.patterns import PATTERNS
 from consilience.extract.temporal.resolve import resolve
+from consilience.extract.temporal.tense import tense_of
 from consilience.extract.temporal.values import Point, in_calendar, make_point
 from consilience.lexicon import load_lexicon
 
@@ -57,8 +58,10 @@ def find_dates(
     sentences = _sentence_bounds(parsed)
     ctx = Context(dct=parse_dct(published))
     ctx.quarterly = len(_QUARTERLY.findall(text)) >= 2
+    selected = _select(text)
+    ctx.story, ctx.stated = _story(selected, sentences)
     found: list[_Found] = []
-    for name, start, end, match in _select(text):
+    for name, start, end, match in selected:
         if name == "year" and not _is_year(tokens.get(start), text, start, end):
             continue
         if name == "duration" and _not_a_duration(match, text):
@@ -67,12 +70,19 @@ def find_dates(
             continue
         if _inside_a_name(tokens.get(start), match):
             continue
-        sentence = _sentence_at(sentences, start, text)
+        ctx.sentence_start, sentence_end = _sentence_bounds_at(sentences, start)
+        sentence = text[ctx.sentence_start : sentence_end]
         ctx.sentence = sentence
+        token = tokens.get(start)
+        ctx.tense = tense_of(token)
+        ctx.named = _names_an_event(token, tokens.get(end + 1))
+        looks_ahead = ctx.tense == "future" or (
+            ctx.tense != "past" and bool(_FUTURE.search(sentence))
+        )
         preceding = text[max(0, start - 16) : start].split()[-1:] or [""]
-        reading = resolve(name, match, ctx, bool(_FUTURE.search(sentence)), preceding[0])
+        reading = resolve(name, match, ctx, looks_ahead, preceding[0])
         if reading is not None:
-            found.append(_Found(start, end, reading))
+            found.append(_Found(start, reading.end or end, reading))
     found = _join_time_and_date(text, found)
     found = _appositions(text, found)
     return [
@@ -138,11 +148,72 @@ def _sentence_bounds(parsed: list[tuple[int, Doc]]) -> list[tuple[int, int]]:
     ]
 
 
-def _sentence_at(bounds: list[tuple[int, int]], at: int, text: str) -> str:
+def _sentence_bounds_at(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
     for start, end in bounds:
         if start <= at < end:
-            return text[start:end]
-    return ""
+            return start, end
+    return at, at
+
+
+def _story(
+    selected: list[tuple[str, int, int, re.Match[str]]], sentences: list[tuple[int, int]]
+) -> tuple[Point | None, dict[tuple[int, int], list[int]]]:
+    """The day the document is about (the one it states most often with its year; the
+    earliest of those stated as often) and, for each month and day, the years the document
+    states it with: in a full date, or in a sentence that writes the year before it ("In
+    1990, the night of January 19 to 20")."""
+    stated: dict[tuple[int, int], list[int]] = {}
+    counts: dict[Point, int] = {}
+    sentence_year: tuple[int, int] | None = None  # (sentence start, year)
+    for name, start, _end, match in selected:
+        groups = match.groupdict()
+        bounds = _sentence_bounds_at(sentences, start)
+        if name == "year":
+            sentence_year = (bounds[0], int(groups["year"]))
+            continue
+        if name not in _STATED_DAYS:
+            continue
+        year_text = groups.get("year")
+        if year_text and len(year_text) == 4:
+            year, explicit = int(year_text), True
+        elif sentence_year is not None and sentence_year[0] == bounds[0]:
+            year, explicit = sentence_year[1], False
+        else:
+            continue
+        for month_key, day_key in (("month", "day"), ("month2", "day2")):
+            month_text = groups.get(month_key) or groups.get("month")
+            day_text = groups.get(day_key)
+            if not month_text or not day_text:
+                continue
+            month = int(month_text) if month_text.isdigit() else month_number(month_text)
+            point = make_point(year, month, day_number(day_text))
+            if point is None:
+                continue
+            stated.setdefault((month, point.day or 0), []).append(year)
+            if explicit:
+                counts[point] = counts.get(point, 0) + 1
+    story = min(counts, key=lambda p: (-counts[p], p.as_date())) if counts else None
+    return story, stated
+
+
+# The constructions that state a month and day, with or without a year.
+_STATED_DAYS = frozenset(
+    {
+        "date_month_first",
+        "date_day_first",
+        "date_iso",
+        "interval_month_first",
+        "interval_day_first",
+        "month_day",
+    }
+)
+
+
+def _names_an_event(first: Token | None, after: Token | None) -> bool:
+    """ "the January 20 tragedy": a date between an article and a noun names an event."""
+    if first is None or after is None or first.i == 0:
+        return False
+    return first.nbor(-1).pos_ == "DET" and after.pos_ == "NOUN"
 
 
 def _is_year(token: Token | None, text: str, start: int, end: int) -> bool:

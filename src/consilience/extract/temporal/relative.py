@@ -44,8 +44,18 @@ def ago_or_later(
     mod = "APPROX" if hedge else None
     if direction.duration:  # "two years since"
         return Resolved("DURATION", duration(amount, unit), mod, "none")
+    following = match.string[match.end() : match.end() + 2].lstrip()
+    direction_word = " ".join(groups["direction"].lower().split())
+    closes = not following[:1].isalnum()  # "a year later." / "a year after," / "Ten years on,"
+    if direction_word in _TIME.duration_signals and not closes:
+        # "twenty years after the war", "five hours on the run": the amount is a duration
+        # that the word relates to an event (TimeML).
+        return Resolved("DURATION", duration(amount, unit), mod, "none", match.end("unit"))
     deictic = direction.anchor == "dct"  # "ago", "from now"
     base, anchor = (ctx.dct, "dct") if deictic else narrative_point(ctx)
+    if direction_word in _TIME.anniversary_signals and ctx.story is not None:
+        # "Thirty years on, ...": thirty years after the event the text is about.
+        base, anchor = ctx.story, "narrative"
     if base is None:
         return Resolved("DATE", None, mod, "none")
     sign = 1 if direction.step > 0 else -1
@@ -81,8 +91,19 @@ def relative_unit(
     groups = match.groupdict()
     which = groups["which"].lower()
     unit = groups["unit"].lower()
+    edge = _TIME.incident_parts.get((groups.get("edge") or "").lower())
+    adjective = (groups.get("adjective") or "").lower()
+    if adjective in _TIME.anniversary_adjectives and ctx.story is not None:
+        # "that tragic day", "that fateful night": the day the story is about, unless the
+        # narrative is on it already (the night of an interval that holds it).
+        told = anaphoric(which, unit, ctx)
+        if told is not None and told.value is not None and ctx.story.value in told.value:
+            return told
+        ctx.remember(ctx.story, match.end())  # the text is back on that day
+        return Resolved("DATE", ctx.story.value, None, "narrative")
     # "the following day", "that night", "the next day": against the narrative.
-    after_article = match.start("which") > match.start()  # "the" is all that may precede
+    before_which = match.end("edge") if groups.get("edge") else match.start()
+    after_article = bool(match.string[before_which : match.start("which")].strip())
     word = RELATIVE[which]
     if (word.anchor_after_article if after_article else word.anchor) == "narrative":
         return anaphoric(which, unit, ctx)
@@ -93,8 +114,9 @@ def relative_unit(
     if unit in WEEKDAYS:
         ahead = step > 0 or (step == 0 and future)
         return Resolved("DATE", weekday_near(dct, WEEKDAYS[unit], future=ahead), None, "dct")
-    if unit in DAY_PARTS:
-        return Resolved("DATE", dct.value if step == 0 else shift(dct, step, "D"), None, "dct")
+    if unit in DAY_PARTS:  # "this morning", "early this morning": the part of that day
+        day = dct.value if step == 0 else shift(dct, step, "D")
+        return with_part(day, DAY_PARTS[unit], edge, "dct")
     if unit in SEASONS:
         return Resolved("DATE", f"{dct.year + step:04d}-{SEASONS[unit]}", None, "dct")
     if RELATIVE[which].duration and unit in UNIT_NAMES:  # "the past week"
@@ -150,18 +172,57 @@ def deictic_day(
 ) -> Resolved | None:
     groups = match.groupdict()
     word = " ".join(groups["word"].lower().split())
+    edge = _TIME.incident_parts.get((groups.get("edge") or "").lower())
+    if word in _TIME.generic_days and _generic_present(ctx):
+        # "Today, the memory still unites the nation": the present, not the day.
+        return Resolved("DATE", _TIME.generic_days[word], None, "none")
     if ctx.dct is None:
         return Resolved("DATE", None, None, "none")
-    # Parts of a day ("this morning", "tonight") keep the day's value, as TimeBank does.
-    return Resolved("DATE", shift(ctx.dct, _TIME.deictic_days[word], "D"), None, "dct")
+    day = shift(ctx.dct, _TIME.deictic_days[word], "D")
+    part = DAY_PARTS.get((groups.get("part") or "").lower()) or _TIME.deictic_parts.get(word)
+    if day is not None:
+        ctx.remember(Point(*map(int, day.split("-"))), match.end())
+    if part:  # "tonight", "yesterday morning", "overnight": that part of the day
+        return with_part(day, part, edge, "dct")
+    return Resolved("DATE", day, edge, "dct")
+
+
+def with_part(day: str | None, part: str, edge: str | None, anchor: str) -> Resolved:
+    """A part of a day as TIMEX3 writes it: a TIME, 2026-01-20TAF."""
+    return Resolved("TIME", f"{day}T{part}" if day else None, edge, anchor)
+
+
+def _generic_present(ctx: Context) -> bool:
+    """A clause in the present that speaks of the present in general: it holds a word such
+    as "still" or "continue" ("Today, the memory still unites")."""
+    if ctx.tense != "present":
+        return False
+    words = {word.strip(".,;:!?\"'“”").lower() for word in ctx.sentence.split()}
+    return bool(words & _TIME.generic_present_cues)
 
 
 def weekday(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
+    """ "on Friday", "late Tuesday", "Friday afternoon": the publication day when it is that
+    weekday; otherwise the latest one before it, or the next one when the clause looks
+    ahead. The day becomes the narrative's, so "9 p.m." after it is on that day."""
     groups = match.groupdict()
     weekday = WEEKDAYS[groups["weekday"].lower()]
+    edge = _TIME.incident_parts.get((groups.get("edge") or "").lower())
+    part = DAY_PARTS.get((groups.get("part") or "").lower())
     if ctx.dct is None:
-        return Resolved("DATE", f"XXXX-WXX-{weekday + 1}", None, "none")
-    return Resolved("DATE", weekday_near(ctx.dct, weekday, future), None, "dct")
+        value = f"XXXX-WXX-{weekday + 1}"
+        if part:
+            return with_part(value, part, edge, "none")
+        return Resolved("DATE", value, edge, "none")
+    if ctx.dct.as_date().weekday() == weekday:
+        day: str | None = ctx.dct.value
+    else:
+        day = weekday_near(ctx.dct, weekday, future)
+    if day is not None:
+        ctx.remember(Point(*map(int, day.split("-"))), match.end())
+    if part:
+        return with_part(day, part, edge, "dct")
+    return Resolved("DATE", day, edge, "dct")
 
 
 def year_relative(

@@ -40,12 +40,18 @@ from consilience.extract.temporal.values import (
     make_point,
     quarter_of,
     shift,
+    unit_key,
 )
 from consilience.lexicon import load_lexicon
 
 _TIME = load_lexicon().time
 _NUMBERS = load_lexicon().numbers
 _PART_FRAME = re.compile(_TIME.cues["part_frame"])  # "the end of": the part is "end"
+_YEAR_IN_SENTENCE = re.compile(_TIME.cues["year_in_sentence"])
+_OF = re.compile(_TIME.cues["of_what"])
+_ARTICLE_WORDS = tuple(_TIME.cues["article"].split("|"))
+# The month each season starts in, for the year it falls in.
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def resolve(
@@ -138,8 +144,19 @@ def _year_part(match: re.Match[str], ctx: Context, future: bool, preceding: str)
 
 
 def _decade(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
+    """ "the 1980s", "the '80s", "the eighties": TIMEX3 writes a decade as its first three
+    digits (198). A decade elided to two digits is the latest one up to the document's date;
+    a spelled one only after an article ("in his forties" is an age)."""
     groups = match.groupdict()
-    value = groups["decade"][:3] + "X"
+    if groups.get("decade"):
+        first = int(groups["decade"])
+    elif groups.get("short"):
+        first = _latest_year(int(groups["short"]), ctx)
+    else:
+        if not match.group(0)[:1].isalpha() or match.group(0).lower() == groups["word"].lower():
+            return None
+        first = _TIME.decade_words[groups["word"].lower()]
+    value = f"{first // 10:03d}"
     part = groups.get("part")
     return Resolved("DATE", value, PARTS.get(part.lower()) if part else None, "none")
 
@@ -157,6 +174,57 @@ def _season_year(
 ) -> Resolved | None:
     groups = match.groupdict()
     return Resolved("DATE", f"{groups['year']}-{SEASONS[groups['season'].lower()]}", None, "none")
+
+
+def _season(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
+    """ "in autumn", "by the spring": a season alone, only after a word that introduces a
+    date ("spring" and "fall" are also a noun and a verb). Its year: the document's, or the
+    one before when the clause is past and the season has not yet begun; the narrative's in
+    a document about another time."""
+    if preceding.lower() not in _TIME.season_cues or _OF.match(match.string, match.end()):
+        return None  # "began to fall apart"; "the winter of 1994" is read whole elsewhere
+    groups = match.groupdict()
+    code = SEASONS[groups["season"].lower()]
+    part = groups.get("part")
+    mod = PARTS.get(part.lower()) if part else None
+    first_month = _SEASON_START[code]
+    year, anchor = ctx.year_for(match.start(), first_month, None)
+    if year is None:
+        return Resolved("DATE", f"XXXX-{code}", mod, "none")
+    if anchor == "dct" and ctx.dct is not None:
+        year = ctx.dct.year
+        if ctx.tense == "past" and first_month > (ctx.dct.month or 1):
+            year -= 1
+    return Resolved("DATE", f"{year:04d}-{code}", mod, anchor)
+
+
+def _elided_year(
+    match: re.Match[str], ctx: Context, future: bool, preceding: str
+) -> Resolved | None:
+    """ "'79", and "in 64" where the sentence speaks of years ("born in 1931, she left in
+    64"): a year written with its last two digits."""
+    groups = match.groupdict()
+    if groups.get("short"):
+        year = _latest_year(int(groups["short"]), ctx)
+    else:
+        following = match.string[match.end() : match.end() + 2].lstrip()
+        context_year = _YEAR_IN_SENTENCE.search(ctx.sentence)
+        if (
+            preceding.lower() not in _TIME.elided_year_cues
+            or context_year is None
+            or (following[:1].isalpha() or following[:1] in "%$")
+        ):
+            return None
+        year = int(context_year.group(0)) // 100 * 100 + int(groups["bare"])
+    ctx.remember(Point(year), match.end())
+    return Resolved("DATE", f"{year:04d}", None, "none")
+
+
+def _latest_year(last_digits: int, ctx: Context) -> int:
+    """The latest year ending in these two digits up to the document's date ('79: 1979)."""
+    now = ctx.dct.year if ctx.dct is not None else 1999
+    year = now // 100 * 100 + last_digits
+    return year if year <= now else year - 100
 
 
 def _quarter(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
@@ -195,6 +263,8 @@ def _time_of_day(
         if half == "AM" and hour == 12:
             hour = 0
         clock = f"{hour:02d}:{minute:02d}"
+    if groups.get("zone"):
+        clock += _TIME.zones[groups["zone"]]  # "09:45 UTC": 09:45Z
     day, anchor = ctx.day_ref(at_end=False)
     if day is None or day.day is None:
         return Resolved("TIME", f"XXXX-XX-XXT{clock}", None, "none")
@@ -215,7 +285,7 @@ def _set(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Re
         return Resolved("SET", f"XXXX-XX-XXT{DAY_PARTS[unit]}", None, "none")
     if unit in SEASONS:
         return Resolved("SET", f"XXXX-{SEASONS[unit]}", None, "none")
-    return Resolved("SET", duration("1", unit), None, "none")
+    return Resolved("SET", duration("1", unit_of(unit)), None, "none")
 
 
 def _duration(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
@@ -223,9 +293,17 @@ def _duration(match: re.Match[str], ctx: Context, future: bool, preceding: str) 
     if groups.get("bare"):
         unit = unit_of(groups["bare"].split()[-1])
         return Resolved("DURATION", duration("X", unit), None, "none")
-    return Resolved(
-        "DURATION", duration(amount_of(groups["amount"]), unit_of(groups["unit"])), None, "none"
-    )
+    amount, unit = amount_of(groups["amount"]), unit_of(groups["unit"])
+    if (
+        preceding.lower() in _TIME.future_point_cues
+        and ctx.tense == "future"
+        and ctx.dct is not None
+        and amount.isdigit()
+        and not match.group(0).lower().startswith(_ARTICLE_WORDS)
+    ):
+        # "will open in two years": a point that far from the document's date.
+        return Resolved("DATE", shift(ctx.dct, int(amount), unit_key(unit)), None, "dct")
+    return Resolved("DURATION", duration(amount, unit), None, "none")
 
 
 def _year(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
@@ -268,6 +346,10 @@ def _month_alone(
     if ambiguous and not which and preceding.lower() not in _TIME.month_cues:
         return None  # "May" and "March" alone are more often a verb or a name
     mod = PARTS.get(_PART_FRAME.sub("", which)) if which else None
+    relative = (groups.get("relative") or "").lower()
+    if relative and ctx.dct is not None:  # "January this year", "July last year"
+        year = ctx.dct.year + RELATIVE[relative].step
+        return Resolved("DATE", Point(year, month).value, mod, "dct")
     if which in RELATIVE and ctx.dct is not None:  # "last", "next", "this" November
         year = ctx.dct.year
         if RELATIVE[which].step < 0 and month >= (ctx.dct.month or 1):
@@ -275,7 +357,7 @@ def _month_alone(
         if RELATIVE[which].step > 0 and month <= (ctx.dct.month or 1):
             year += 1
         return Resolved("DATE", Point(year, month).value, None, "dct")
-    found, anchor = ctx.year_for(match.start(), month, 15)
+    found, anchor = ctx.year_for(match.start(), month, None)
     if found is None:
         return Resolved("DATE", f"XXXX-{month:02d}", mod, "none")
     return Resolved("DATE", Point(found, month).value, mod, anchor)
@@ -284,7 +366,9 @@ def _month_alone(
 def _reference_adjective(
     match: re.Match[str], ctx: Context, future: bool, preceding: str
 ) -> Resolved | None:
-    word = (match.group("word") or match.group("adjective") or "").lower()
+    if match.group("unit"):  # "recent weeks", "coming months": a stretch of unknown length
+        return Resolved("DURATION", duration("X", unit_of(match.group("unit"))), None, "none")
+    word = (match.group("adjective") or "").lower()
     return Resolved("DATE", _TIME.reference_adjectives.get(word, "FUTURE_REF"), None, "none")
 
 
@@ -317,6 +401,8 @@ _HANDLERS = {
     "decade": _decade,
     "century": _century,
     "season_year": _season_year,
+    "season": _season,
+    "elided_year": _elided_year,
     "quarter": _quarter,
     "time_of_day": _time_of_day,
     "ago_or_later": ago_or_later,

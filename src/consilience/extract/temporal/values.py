@@ -90,14 +90,14 @@ def _shifted(point: Point, amount: int, unit: str) -> str:
     if unit == "Y":
         return f"{base.year + amount:04d}"
     if unit == "DE":
-        return f"{(base.year // 10 + amount):03d}X"
+        return f"{(base.year // 10 + amount):03d}"
     if unit == "CE":
         return f"{(base.year // 100 + amount):02d}"
     return point.value
 
 
-# The year a calendar value starts with, or its decade ("199X") or century ("19").
-_LEADING_YEAR = re.compile(r"\d{4}|\d{3}X|\d{2}(?!\d)")
+# The year a calendar value starts with, or its decade ("199", "199X") or century ("19").
+_LEADING_YEAR = re.compile(r"\d{4}|\d{3}X?(?!\d)|\d{2}(?!\d)")
 
 
 def in_calendar(value: str) -> bool:
