@@ -5,7 +5,9 @@ Usage: python bench/extract_speed.py [--words 200000] [--processes 1 2]
 The corpus is the seed articles (../shared/seeds, or examples/ when absent) repeated until
 it holds at least --words words, one document per article copy. For each process count it
 prints words/s for (a) the bare pipeline (parse only) and (b) the full extract stage, and
-the time extraction adds on top of parsing. Record the figures in BENCHMARKS.md.
+the time extraction adds on top of parsing; then, in one process, the time the temporal
+tagger alone takes on the parsed corpus and its share of the full extract stage. Record the
+figures in BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from pathlib import Path
 
 from consilience.extract import extract
 from consilience.extract.nlp import load_nlp, parse
+from consilience.extract.temporal import find_dates
 from consilience.ingest import Document, Metadata, iter_inputs, make_document
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,16 +83,33 @@ def main() -> None:
     print(
         f"cores: {os.cpu_count()}  corpus: {source}  documents: {len(documents)}  words: {words:,}"
     )
+    full_in_one = 0.0
     for processes in args.processes:
         bare = run(documents, processes, "bare")
         full = run(documents, processes, "full")
         added = (full - bare) / bare * 100
+        full_in_one = full if processes == 1 else full_in_one
         print(
             f"{processes} process{'es' if processes > 1 else ''}: "
             f"bare spaCy {words / bare:8,.0f} words/s ({bare:6.1f} s)  "
             f"full extract {words / full:8,.0f} words/s ({full:6.1f} s)  "
             f"extraction adds {added:5.1f}%"
         )
+    if full_in_one:
+        tagger = temporal_tagger_seconds(documents)
+        print(
+            f"temporal tagger alone: {tagger:6.2f} s, {tagger / full_in_one * 100:4.1f}% of the "
+            f"full extract stage in one process"
+        )
+
+
+def temporal_tagger_seconds(documents: list[Document]) -> float:
+    """The temporal tagger's own time: every document parsed first, then tagged."""
+    parsed = [(document, list(parse(document.text))) for document in documents]
+    started = time.perf_counter()
+    for document, sentences in parsed:
+        find_dates(document.id, document.text, sentences, document.published)
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":

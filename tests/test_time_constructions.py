@@ -111,6 +111,7 @@ PERIODS: list[Case] = [
      "2026"),
     ("The salt fair is held annually.", "2026-01-20", "annually", "SET", "P1Y"),
     ("The club hires a coach each season.", "2026-01-20", "each season", "SET", "P3M"),
+    ("Prices rose in January this year.", "2026-03-02", "January this year", "DATE", "2026-01"),
 ]  # fmt: skip
 
 REFERENCES: list[Case] = [
@@ -159,6 +160,13 @@ ANCHORING: list[Case] = [
         "The day after",
         "DATE",
         "2001-06-05",
+    ),
+    (
+        "On 4 June 2001 the river rose. The next morning, the bridge was closed.",
+        "2026-01-20",
+        "The next morning",
+        "TIME",
+        "2001-06-05TMO",
     ),
 ]
 

@@ -3,7 +3,7 @@ happening and put in calendar order.
 
 Two event claims become one entry when their dates can name the same days and their clauses
 name the same happening. Dates are compared as day intervals (`1994-03` contains
-`1994-03-29`; `198X` with mod END covers 1987-1989), so a report that says "in March 1994"
+`1994-03-29`; `198` with mod END covers 1987-1989), so a report that says "in March 1994"
 and one that says "on March 29, 1994" line up. Words are compared as crude stems of the
 content words of `what` plus the actor and place names. A coarse date says little about
 which happening is meant, so the further apart two granularities are, the more words the
@@ -374,7 +374,7 @@ def _entry(members: list[_Claim]) -> TimelineEntry:
 def build_timeline(events: Iterable[dict[str, Any]]) -> list[TimelineEntry]:
     """Merge event claims (as `Ledger.events()` gives them) into timeline entries, sorted by
     the first day of their interval, then the last, then id: of two dates that start on the
-    same day the narrower comes first (`1987`, then `198X` END, which is 1987-89; January
+    same day the narrower comes first (`1987`, then `198` END, which is 1987-89; January
     1990 before the year 1990), and a vague date sits where it begins. Claims whose date names no
     calendar days (None, recurring `XXXX-..`, durations) are left out."""
     claims: dict[str, _Claim] = {}

@@ -44,9 +44,10 @@ if TYPE_CHECKING:  # spaCy is imported by load_nlp, when it is first needed
 # 11: dated statements are claims of kind `statements` (were `events`); claims of kind
 # `incidents` (events a document reports) and a figure's `incident` join the contract.
 # 12: figures carry `modality`; the measure `munitions`.
+# 13: dates read the tense of their clause and the story's day (issue 15); decades `198`.
 # The digest of the language's resource files follows the number: a changed word list
 # re-extracts the documents as a new extractor would.
-EXTRACTOR_VERSION = f"12+{load_lexicon().digest}"
+EXTRACTOR_VERSION = f"13+{load_lexicon().digest}"
 
 __all__ = [
     "CLAIM_KINDS",

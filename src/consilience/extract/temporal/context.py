@@ -25,6 +25,8 @@ RELATIVE = _TIME.relative_words  # "last", "ago", "following": step and anchor
 # How far back (characters) a bare year stays the reference for "on January 21" when the
 # document has a date of its own; without one, any earlier year is better than none.
 _YEAR_REACH = 150
+# How far a month with its year ("in November 1959") stays the reference in a dated report.
+_MONTH_REACH = 600
 # How many days a date may lie on the other side of the document's date from where its
 # clause's tense puts it (a month alone is taken at its middle).
 _TENSE_SLACK = 45
@@ -79,7 +81,7 @@ class Context:
             return min(stated), "narrative"
         in_sentence = self.ref_at >= self.sentence_start
         recent = self.ref is not None and (
-            self.ref.month is not None
+            (self.ref.month is not None and (at - self.ref_at < _MONTH_REACH or self.dct is None))
             or (at - self.ref_at < _YEAR_REACH and (in_sentence or self.dct is None))
         )
         if self.ref is not None and history and (recent or self.dct is None):

@@ -138,6 +138,11 @@ def anaphoric(which: str, unit: str, ctx: Context) -> Resolved | None:
             return Resolved("DATE", f"{first.value}/{last.value}", None, "narrative")
         day, anchor = ctx.day_ref(at_end=True)
         return Resolved("DATE", day.value if day is not None else None, None, anchor)
+    if unit in DAY_PARTS:  # "the next morning": that part of the day after
+        day, anchor = ctx.day_ref(at_end=True)
+        if day is None or day.day is None:
+            return Resolved("TIME", None, None, "none")
+        return with_part(shift(day, RELATIVE[which].step, "D"), DAY_PARTS[unit], None, anchor)
     base, anchor = narrative_point(ctx)
     if base is None or unit not in UNIT_NAMES:
         return Resolved("DATE", None, None, "none")
