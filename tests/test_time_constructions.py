@@ -114,6 +114,18 @@ PERIODS: list[Case] = [
     ("Prices rose in January this year.", "2026-03-02", "January this year", "DATE", "2026-01"),
 ]  # fmt: skip
 
+HOLIDAYS: list[Case] = [
+    ("The family met on Thanksgiving Day.", "2026-12-01", "Thanksgiving Day", "DATE",
+     "2026-11-26"),
+    ("The ferry ran late on Christmas Eve.", "2027-01-04", "Christmas Eve", "DATE",
+     "2026-12-24"),
+    ("They last met on New Year’s Day.", "2026-03-01", "New Year’s Day", "DATE", "2026-01-01"),
+    ("The mill shut last Thanksgiving.", "2026-03-01", "last Thanksgiving", "DATE",
+     "2025-11-27"),
+    ("The parade is held on Memorial Day.", "2026-05-01", "Memorial Day", "DATE",
+     "2026-05-25"),
+]  # fmt: skip
+
 REFERENCES: list[Case] = [
     ("The coast road is now closed.", "2026-01-20", "now", "DATE", "PRESENT_REF"),
     ("The inquiry into the collapse is ongoing.", "2026-01-20", "ongoing", "DATE",
@@ -188,7 +200,15 @@ INCIDENT_DAYS: list[Case] = [
 
 @pytest.mark.parametrize(
     ("text", "published", "expression", "kind", "value"),
-    DURATIONS + WEEKDAYS + TIMES + PERIODS + REFERENCES + ELIDED_YEARS + ANCHORING + INCIDENT_DAYS,
+    DURATIONS
+    + WEEKDAYS
+    + TIMES
+    + PERIODS
+    + HOLIDAYS
+    + REFERENCES
+    + ELIDED_YEARS
+    + ANCHORING
+    + INCIDENT_DAYS,
 )
 def test_construction(
     text: str, published: str | None, expression: str, kind: str, value: str | None

@@ -34,6 +34,14 @@ class RelativeWord:
 
 
 @dataclass(frozen=True)
+class Holiday:
+    month: int
+    day: int | None  # a fixed day of the month
+    weekday: int | None  # else the nth such weekday (Python's: Monday 0)
+    nth: int  # 1 the first, -1 the last
+
+
+@dataclass(frozen=True)
 class PatternTemplate:
     name: str  # the handler in extract.temporal.resolve
     regex: str  # with {placeholders} for word lists and fragments
@@ -75,6 +83,7 @@ class TimeWords:
     deictic_parts: dict[str, str]  # "tonight" -> "NI": a deictic day word naming a part
     generic_present_cues: frozenset[str]  # "still": "today" is the present in general
     generic_days: dict[str, str]  # "today" -> "PRESENT_REF", in a generic present
+    holidays: dict[str, Holiday]  # "Christmas Day" -> 12-25, as written
     anniversary_adjectives: frozenset[str]  # "that tragic day" is the story's day
     decade_words: dict[str, int]  # "nineties" -> 1990
     season_cues: frozenset[str]  # "in": "in autumn" is a date
@@ -172,6 +181,15 @@ def load_time(folder: Traversable) -> TimeWords:
         deictic_parts=_lower_keys(table["deictic_parts"]),
         generic_present_cues=words(table, "generic_present_cues"),
         generic_days=_lower_keys(table["generic_days"]),
+        holidays={
+            str(name): Holiday(
+                month=int(entry["month"]),
+                day=int(entry["day"]) if "day" in entry else None,
+                weekday=int(entry["weekday"]) - 1 if "weekday" in entry else None,
+                nth=int(entry.get("nth", 1)),
+            )
+            for name, entry in table["holidays"].items()
+        },
         anniversary_adjectives=words(table, "anniversary_adjectives"),
         decade_words={str(k).lower(): int(v) for k, v in table["decade_words"].items()},
         season_cues=words(table, "season_cues"),

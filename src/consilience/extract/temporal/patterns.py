@@ -66,6 +66,7 @@ def _word_lists() -> dict[str, str]:
         "incident_part": alternatives(_TIME.incident_parts),
         "anniversary_adjective": alternatives(sorted(_TIME.anniversary_adjectives)),
         "decade_word": alternatives(_TIME.decade_words),
+        "holiday": alternatives(_TIME.holidays).replace("'", "['’]"),
         "meridiem": alternatives(_TIME.meridiems),
         "amount_phrase": alternatives(_TIME.amounts),
         "ordinal_suffix": alternatives(_TIME.ordinal_suffixes),

@@ -9,6 +9,8 @@ the text is talking about.
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 
 from consilience.extract.temporal.context import (
@@ -37,12 +39,14 @@ from consilience.extract.temporal.values import (
     SEASONS,
     Point,
     duration,
+    from_date,
     make_point,
     quarter_of,
     shift,
     unit_key,
 )
 from consilience.lexicon import load_lexicon
+from consilience.lexicon.time import Holiday
 
 _TIME = load_lexicon().time
 _NUMBERS = load_lexicon().numbers
@@ -174,6 +178,43 @@ def _season_year(
 ) -> Resolved | None:
     groups = match.groupdict()
     return Resolved("DATE", f"{groups['year']}-{SEASONS[groups['season'].lower()]}", None, "none")
+
+
+def _holiday(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
+    """ "Thanksgiving Day", "last Christmas": a named day, in the year a month and day
+    written without one would take ("last", "next": the one before or after the document's
+    date)."""
+    groups = match.groupdict()
+    holiday = _TIME.holidays[groups["holiday"].replace("’", "'")]
+    which = (groups.get("which") or "").lower()
+    if which and ctx.dct is not None:
+        step = RELATIVE[which].step
+        year = ctx.dct.year + step
+        if step < 0 and holiday_in(ctx.dct.year, holiday) < ctx.dct.as_date():
+            year = ctx.dct.year  # "last Thanksgiving" in December is this year's
+        if step > 0 and holiday_in(ctx.dct.year, holiday) > ctx.dct.as_date():
+            year = ctx.dct.year
+        anchor = "dct"
+    else:
+        found, anchor = ctx.year_for(match.start(), holiday.month, holiday.day or 15)
+        if found is None:
+            day = holiday.day
+            value = f"XXXX-{holiday.month:02d}-{day:02d}" if day else f"XXXX-{holiday.month:02d}"
+            return Resolved("DATE", value, None, "none")
+        year = found
+    return Resolved("DATE", from_date(holiday_in(year, holiday)).value, None, anchor)
+
+
+def holiday_in(year: int, holiday: Holiday) -> dt.date:
+    """The day a holiday falls on in a year."""
+    if holiday.day is not None:
+        return dt.date(year, holiday.month, holiday.day)
+    weekday = holiday.weekday or 0
+    if holiday.nth > 0:
+        first = dt.date(year, holiday.month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (holiday.nth - 1))
+    last = dt.date(year, holiday.month, calendar.monthrange(year, holiday.month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-holiday.nth - 1))
 
 
 def _season(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
@@ -402,6 +443,7 @@ _HANDLERS = {
     "century": _century,
     "season_year": _season_year,
     "season": _season,
+    "holiday": _holiday,
     "elided_year": _elided_year,
     "quarter": _quarter,
     "time_of_day": _time_of_day,
