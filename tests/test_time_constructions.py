@@ -72,6 +72,7 @@ WEEKDAYS: list[Case] = [
     # 2026-01-23 is a Friday: "Friday" in a Friday report is that day, not a week on.
     ("The mayor of Karsk spoke on Friday.", "2026-01-23", "Friday", "DATE", "2026-01-23"),
     ("The council met on Tuesday.", "2026-01-23", "Tuesday", "DATE", "2026-01-20"),
+    ("The council met last Friday.", "2026-01-23", "last Friday", "DATE", "2026-01-16"),
     ("The council will meet on Tuesday.", "2026-01-23", "Tuesday", "DATE", "2026-01-27"),
     ("The ferry is due to sail on Monday.", "2026-01-23", "Monday", "DATE", "2026-01-26"),
     ("Fishermen said on Wednesday the nets were empty.", "2026-01-23", "Wednesday", "DATE",
@@ -107,6 +108,8 @@ PERIODS: list[Case] = [
     ("The harvest failed in autumn.", "2026-01-20", "autumn", "DATE", "2025-FA"),
     ("Exports fell in the third quarter.", "2026-01-20", "the third quarter", "DATE",
      "2025-Q3"),
+    ("Sales fell 4% in the year ended March 31.", "2026-05-20", "the year", "DURATION",
+     "P1Y"),
     ("Spending on roads rose this fiscal year.", "2026-01-20", "this fiscal year", "DATE",
      "2026"),
     ("The salt fair is held annually.", "2026-01-20", "annually", "SET", "P1Y"),

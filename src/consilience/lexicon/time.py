@@ -81,6 +81,7 @@ class TimeWords:
     zones: dict[str, str]  # "UTC" -> "Z", "EST" -> "-05", as written
     incident_parts: dict[str, str]  # "late" Tuesday -> "END"
     deictic_parts: dict[str, str]  # "tonight" -> "NI": a deictic day word naming a part
+    scheduling_verbs: frozenset[str]  # "plan": "planned a rally on Saturday" looks ahead
     generic_present_cues: frozenset[str]  # "still": "today" is the present in general
     generic_days: dict[str, str]  # "today" -> "PRESENT_REF", in a generic present
     holidays: dict[str, Holiday]  # "Christmas Day" -> 12-25, as written
@@ -179,6 +180,7 @@ def load_time(folder: Traversable) -> TimeWords:
         zones={str(k): str(v) for k, v in table["zones"].items()},
         incident_parts=_lower_keys(table["incident_parts"]),
         deictic_parts=_lower_keys(table["deictic_parts"]),
+        scheduling_verbs=words(table, "scheduling_verbs"),
         generic_present_cues=words(table, "generic_present_cues"),
         generic_days=_lower_keys(table["generic_days"]),
         holidays={

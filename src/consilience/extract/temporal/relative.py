@@ -31,6 +31,7 @@ from consilience.lexicon import load_lexicon
 
 _TIME = load_lexicon().time
 _QUARTER_IN_SENTENCE = re.compile(_TIME.cues["quarter_in_sentence"], re.I)
+_PERIOD_ENDING = re.compile(_TIME.cues["period_ending"], re.I)  # "the year ended June 30"
 
 
 def ago_or_later(
@@ -113,6 +114,9 @@ def relative_unit(
     step = RELATIVE[which].step
     if unit in WEEKDAYS:
         ahead = step > 0 or (step == 0 and future)
+        if step < 0 and dct.as_date().weekday() == WEEKDAYS[unit]:
+            # "last Wednesday" in a Wednesday report is the one a week before.
+            return Resolved("DATE", shift(dct, -7, "D"), None, "dct")
         return Resolved("DATE", weekday_near(dct, WEEKDAYS[unit], future=ahead), None, "dct")
     if unit in DAY_PARTS:  # "this morning", "early this morning": the part of that day
         day = dct.value if step == 0 else shift(dct, step, "D")
@@ -251,9 +255,12 @@ def anaphoric_period(
     match: re.Match[str], ctx: Context, future: bool, preceding: str
 ) -> Resolved | None:
     """ "the quarter", "the year", "the weekend": the period the report is about."""
+    key = unit_key(match.group("unit").lower())
+    if _PERIOD_ENDING.match(match.string, match.end()):
+        # "the year ended March 31": a reporting period, a length of one unit (TimeML).
+        return Resolved("DURATION", duration("1", match.group("unit").lower()), None, "none")
     if ctx.dct is None:
         return Resolved("DATE", None, None, "none")
-    key = unit_key(match.group("unit").lower())
     if key == "Q":
         return Resolved("DATE", shift(ctx.dct, -1, "Q"), None, "dct")
     if key == "WE":

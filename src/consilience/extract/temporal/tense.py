@@ -19,6 +19,8 @@ _VERBAL = ("VERB", "AUX")
 _PAST_TAGS = ("VBD",)
 _PRESENT_TAGS = ("VBZ", "VBP")
 _AUXILIARY_DEPS = ("aux", "auxpass")
+# A verb that takes its tense from the verb it depends on: an infinitive or a complement.
+_INHERITING_DEPS = ("xcomp", "advcl", "acomp", "ccomp")
 
 
 def tense_of(token: Token | None) -> Tense | None:
@@ -28,6 +30,17 @@ def tense_of(token: Token | None) -> Tense | None:
     verb = _governing_verb(token)
     if verb is None:
         return None
+    for _ in range(3):
+        tense = _verb_tense(verb)
+        if tense is not None or verb.dep_ not in _INHERITING_DEPS or verb.head is verb:
+            return tense
+        verb = verb.head  # "would be ready to leave on Tuesday": the tense of "would be"
+    return None
+
+
+def _verb_tense(verb: Token) -> Tense | None:
+    if verb.lemma_.lower() in _TIME.scheduling_verbs:
+        return "future"  # "is scheduled for Thursday"
     for ancestor in [verb, *list(verb.ancestors)[:3]]:
         if ancestor.lemma_.lower() in _TIME.future_heads and ancestor is not verb:
             return "future"  # "plans to meet on Friday", "is due to open in May"
