@@ -75,6 +75,11 @@ WEEKDAYS: list[Case] = [
     ("The council met last Friday.", "2026-01-23", "last Friday", "DATE", "2026-01-16"),
     ("The council will meet on Tuesday.", "2026-01-23", "Tuesday", "DATE", "2026-01-27"),
     ("The ferry is due to sail on Monday.", "2026-01-23", "Monday", "DATE", "2026-01-26"),
+    ("The port could close on Sunday.", "2026-01-23", "Sunday", "DATE", "2026-01-25"),
+    ("The harbour master could not be reached on Wednesday.", "2026-01-23", "Wednesday", "DATE",
+     "2026-01-21"),
+    ("Shares fell following Friday’s losses in Karsk.", "2026-01-26", "Friday", "DATE",
+     "2026-01-23"),
     ("Fishermen said on Wednesday the nets were empty.", "2026-01-23", "Wednesday", "DATE",
      "2026-01-21"),
 ]  # fmt: skip

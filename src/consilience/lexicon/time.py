@@ -31,6 +31,7 @@ class RelativeWord:
     anchor: str  # "dct" (the document's date) or "narrative" (the date the text is at)
     anchor_after_article: str  # the anchor after "the": "next week", but "the next day"
     duration: bool  # the expression is a length: "the past week", "two years since"
+    needs_article: bool  # a date only after "the": "following Friday's losses" is no date
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class TimeWords:
     dateline_labels: tuple[str, ...]  # "published", "last updated"
     date_words: frozenset[str]  # "day", "ago": date words besides month and weekday names
     future_auxiliaries: frozenset[str]  # "will": its verb looks ahead of the document date
+    possible_auxiliaries: frozenset[str]  # "could": "could go dark on Sunday" looks ahead
     future_heads: frozenset[str]  # "plan": its complement looks ahead ("plans to meet")
     zones: dict[str, str]  # "UTC" -> "Z", "EST" -> "-05", as written
     incident_parts: dict[str, str]  # "late" Tuesday -> "END"
@@ -160,6 +162,7 @@ def load_time(folder: Traversable) -> TimeWords:
                 anchor=str(entry["anchor"]),
                 anchor_after_article=str(entry.get("anchor_after_article", entry["anchor"])),
                 duration=bool(entry.get("duration", False)),
+                needs_article=bool(entry.get("article", False)),
             )
             for word, entry in table["relative_words"].items()
         },
@@ -176,6 +179,7 @@ def load_time(folder: Traversable) -> TimeWords:
         dateline_labels=tuple(str(w).lower() for w in table["dateline_labels"]),
         date_words=words(table, "date_words"),
         future_auxiliaries=words(table, "future_auxiliaries"),
+        possible_auxiliaries=words(table, "possible_auxiliaries"),
         future_heads=words(table, "future_heads"),
         zones={str(k): str(v) for k, v in table["zones"].items()},
         incident_parts=_lower_keys(table["incident_parts"]),

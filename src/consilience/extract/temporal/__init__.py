@@ -4,6 +4,7 @@ would anchor it (see resolve.py)."""
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -58,10 +59,13 @@ def find_dates(
     sentences = _sentence_bounds(parsed)
     ctx = Context(dct=parse_dct(published))
     ctx.quarterly = len(_QUARTERLY.findall(text)) >= 2
-    selected = _select(text)
+    candidates = _candidates(text)
+    selected = _select(candidates)
     ctx.story, ctx.stated = _story(selected, sentences)
     found: list[_Found] = []
-    for name, start, end, match in selected:
+    queue = deque(selected)
+    while queue:
+        name, start, end, match = queue.popleft()
         if name == "year" and not _is_year(tokens.get(start), text, start, end):
             continue
         if name == "duration" and _not_a_duration(match, text):
@@ -83,6 +87,13 @@ def find_dates(
         reading = resolve(name, match, ctx, looks_ahead, preceding[0])
         if reading is not None:
             found.append(_Found(start, reading.end or end, reading))
+        else:
+            # A match its handler rejects ("following Friday" where "following" is a
+            # preposition) leaves its words to the shorter matches inside it.
+            inside = [
+                c for c in candidates if start <= c[1] and c[2] <= end and c[2] - c[1] < end - start
+            ]
+            queue.extendleft(reversed(_select(inside)))
     found = _join_time_and_date(text, found)
     found = _appositions(text, found)
     return [
@@ -105,11 +116,10 @@ def construction_of(expression: str) -> str:
     """The construction an expression is written in: the name of the pattern that covers most
     of it ("weekday", "ago_or_later"), or "uncovered" when none matches it. Scorers group
     errors by it."""
-    matches = _select(expression)
+    matches = _select(_candidates(expression))
     if not matches:
         return "uncovered"
-    name, start, end, _ = max(matches, key=lambda m: m[2] - m[1])
-    return name
+    return max(matches, key=lambda m: m[2] - m[1])[0]
 
 
 def _in_range(value: str | None) -> str | None:
@@ -118,8 +128,11 @@ def _in_range(value: str | None) -> str | None:
     return value if value is None or in_calendar(value) else None
 
 
-def _select(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
-    """All matches, longest first, keeping those that do not overlap one already kept."""
+Candidate = tuple[str, int, int, re.Match[str]]  # pattern name, start, end, match
+
+
+def _candidates(text: str) -> list[Candidate]:
+    """Every match of every pattern, longest first (earlier patterns first among equals)."""
     candidates = [
         (name, match.start(), match.end(), match)
         for name, pattern in PATTERNS
@@ -127,6 +140,11 @@ def _select(text: str) -> list[tuple[str, int, int, re.Match[str]]]:
         if match.end() > match.start()
     ]
     candidates.sort(key=lambda c: (-(c[2] - c[1]), _PRIORITY[c[0]], c[1]))
+    return candidates
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """The longest matches that do not overlap one already kept, in text order."""
     taken: list[tuple[int, int]] = []
     kept = []
     for name, start, end, match in candidates:

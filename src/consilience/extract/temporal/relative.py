@@ -21,6 +21,7 @@ from consilience.extract.temporal.values import (
     WEEKDAYS,
     Point,
     duration,
+    point_of,
     quarter_of,
     shift,
     unit_key,
@@ -106,6 +107,8 @@ def relative_unit(
     before_which = match.end("edge") if groups.get("edge") else match.start()
     after_article = bool(match.string[before_which : match.start("which")].strip())
     word = RELATIVE[which]
+    if word.needs_article and not after_article:
+        return None  # "following Friday's losses": a preposition; the weekday is read alone
     if (word.anchor_after_article if after_article else word.anchor) == "narrative":
         return anaphoric(which, unit, ctx)
     if ctx.dct is None:
@@ -190,7 +193,7 @@ def deictic_day(
     day = shift(ctx.dct, _TIME.deictic_days[word], "D")
     part = DAY_PARTS.get((groups.get("part") or "").lower()) or _TIME.deictic_parts.get(word)
     if day is not None:
-        ctx.remember(Point(*map(int, day.split("-"))), match.end())
+        ctx.remember(point_of(day), match.end())
     if part:  # "tonight", "yesterday morning", "overnight": that part of the day
         return with_part(day, part, edge, "dct")
     return Resolved("DATE", day, edge, "dct")
@@ -228,7 +231,7 @@ def weekday(match: re.Match[str], ctx: Context, future: bool, preceding: str) ->
     else:
         day = weekday_near(ctx.dct, weekday, future)
     if day is not None:
-        ctx.remember(Point(*map(int, day.split("-"))), match.end())
+        ctx.remember(point_of(day), match.end())
     if part:
         return with_part(day, part, edge, "dct")
     return Resolved("DATE", day, edge, "dct")

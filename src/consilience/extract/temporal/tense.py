@@ -19,6 +19,9 @@ _VERBAL = ("VERB", "AUX")
 _PAST_TAGS = ("VBD",)
 _PRESENT_TAGS = ("VBZ", "VBP")
 _AUXILIARY_DEPS = ("aux", "auxpass")
+_BASE_FORM = "VB"
+_PARTICIPLE = "VBN"
+_NEGATION = "neg"
 # A verb that takes its tense from the verb it depends on: an infinitive or a complement.
 _INHERITING_DEPS = ("xcomp", "advcl", "acomp", "ccomp")
 
@@ -49,10 +52,14 @@ def _verb_tense(verb: Token) -> Tense | None:
     auxiliaries = [c for c in verb.children if c.dep_ in _AUXILIARY_DEPS]
     if any(a.lower_ in _TIME.future_auxiliaries for a in auxiliaries):
         return "future"
+    negated = any(c.dep_ == _NEGATION for c in verb.children)
+    possible = any(a.lower_ in _TIME.possible_auxiliaries for a in auxiliaries)
+    if possible and verb.tag_ == _BASE_FORM and not negated:
+        return "future"  # "could go dark on Sunday"
     tags = [verb.tag_, *(a.tag_ for a in auxiliaries)]
     if any(tag in _PAST_TAGS for tag in tags):
         return "past"
-    if verb.tag_ == "VBN" and not auxiliaries:
+    if verb.tag_ == _PARTICIPLE and not auxiliaries:
         return "past"  # a reduced relative: "the fire reported on Friday"
     if any(tag in _PRESENT_TAGS for tag in tags):
         return "present"

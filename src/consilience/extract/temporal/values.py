@@ -48,6 +48,12 @@ def from_date(day: dt.date) -> Point:
     return Point(day.year, day.month, day.day)
 
 
+def point_of(day: str) -> Point:
+    """The point of a day's value, "2026-01-20"."""
+    year, month, number = (int(part) for part in day.split("-"))
+    return Point(year, month, number)
+
+
 def make_point(year: int, month: int | None = None, day: int | None = None) -> Point | None:
     """A point, or None when the day does not exist (31 February)."""
     if month is not None and not 1 <= month <= 12:
