@@ -274,3 +274,27 @@ def test_no_seed_statement_is_dated_outside_what_the_texts_state(seeds_dir: obje
         assert date[:4] in stated, (date, text)
     januaries = {date[:4] for date, text in month_days if date[5:7] == "01" and "20" in text}
     assert januaries <= {"1990", "2026"}, januaries
+
+
+def test_a_pattern_is_skipped_only_where_it_cannot_match() -> None:
+    """A pattern with required words is not searched in a text without them: every example
+    of temporal.toml that the pattern matches holds one of its required words."""
+    import tomllib
+    from importlib.resources import files
+
+    from consilience.extract.temporal.patterns import PATTERNS, REQUIRED
+
+    grammar = tomllib.loads(
+        files("consilience.resources.en").joinpath("temporal.toml").read_text(encoding="utf-8")
+    )
+    examples = {entry["name"]: entry["example"] for entry in grammar["patterns"]}
+    checked = 0
+    for name, pattern in PATTERNS:
+        if name not in REQUIRED:
+            continue
+        for phrase in examples[name].split(";"):
+            phrase = phrase.split("(")[0].strip()
+            if pattern.search(phrase):
+                checked += 1
+                assert any(word in phrase.lower() for word in REQUIRED[name]), (name, phrase)
+    assert checked >= len(REQUIRED)

@@ -47,6 +47,7 @@ class PatternTemplate:
     name: str  # the handler in extract.temporal.resolve
     regex: str  # with {placeholders} for word lists and fragments
     ignore_case: bool
+    requires: tuple[str, ...]  # one of these must be in the text, or it is not searched
 
 
 @dataclass(frozen=True)
@@ -209,6 +210,7 @@ def load_time(folder: Traversable) -> TimeWords:
                 name=str(entry["name"]),
                 regex=_joined(entry["regex"]),
                 ignore_case=bool(entry["ignore_case"]),
+                requires=tuple(str(word) for word in entry.get("requires", [])),
             )
             for entry in grammar["patterns"]
         ),

@@ -3,7 +3,9 @@ would anchor it (see resolve.py)."""
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING
 from consilience.extract.claims import DateClaim, claim_id
 from consilience.extract.syntax import MEASURE_LABELS, TEMPORAL_LABELS, TITLED_NAME_LABELS
 from consilience.extract.temporal.context import Context, Resolved, day_number, month_number
-from consilience.extract.temporal.patterns import PATTERNS
+from consilience.extract.temporal.patterns import PATTERNS, REQUIRED
 from consilience.extract.temporal.resolve import resolve
 from consilience.extract.temporal.tense import tense_of
 from consilience.extract.temporal.values import Point, in_calendar, make_point
@@ -55,7 +57,7 @@ def find_dates(
     doc_id: str, text: str, parsed: list[tuple[int, Doc]], published: str | None
 ) -> list[DateClaim]:
     """Every temporal expression of one document, in text order."""
-    tokens = _token_index(parsed)
+    tokens = _TokenAt(parsed)
     sentences = _sentence_bounds(parsed)
     ctx = Context(dct=parse_dct(published))
     ctx.quarterly = len(_QUARTERLY.findall(text)) >= 2
@@ -86,7 +88,7 @@ def find_dates(
         preceding = text[max(0, start - 16) : start].split()[-1:] or [""]
         reading = resolve(name, match, ctx, looks_ahead, preceding[0])
         if reading is not None:
-            found.append(_Found(start, reading.end or end, reading))
+            found.append(_Found(reading.start or start, reading.end or end, reading))
         else:
             # A match its handler rejects ("following Friday" where "following" is a
             # preposition) leaves its words to the shorter matches inside it.
@@ -132,10 +134,17 @@ Candidate = tuple[str, int, int, re.Match[str]]  # pattern name, start, end, mat
 
 
 def _candidates(text: str) -> list[Candidate]:
-    """Every match of every pattern, longest first (earlier patterns first among equals)."""
+    """Every match of every pattern, longest first (earlier patterns first among equals).
+    A pattern whose required words are all absent from the text is not searched."""
+    lowered = text.lower()
+    searched = [
+        (name, pattern)
+        for name, pattern in PATTERNS
+        if name not in REQUIRED or any(word in lowered for word in REQUIRED[name])
+    ]
     candidates = [
         (name, match.start(), match.end(), match)
-        for name, pattern in PATTERNS
+        for name, pattern in searched
         for match in pattern.finditer(text)
         if match.end() > match.start()
     ]
@@ -156,8 +165,26 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def _token_index(parsed: list[tuple[int, Doc]]) -> dict[int, Token]:
-    return {offset + token.idx: token for offset, doc in parsed for token in doc}
+class _TokenAt:
+    """The token that starts at a text offset, looked up where a match starts rather than
+    indexed for every token of the document (a document has far more tokens than dates)."""
+
+    def __init__(self, parsed: list[tuple[int, Doc]]) -> None:
+        self.parsed = parsed
+        self.offsets = [offset for offset, _ in parsed]
+
+    def get(self, at: int) -> Token | None:
+        index = bisect_right(self.offsets, at) - 1
+        if index < 0:
+            return None
+        offset, doc = self.parsed[index]
+        local = at - offset
+        if not len(doc) or not 0 <= local < doc[-1].idx + len(doc[-1]):
+            return None
+        span = doc.char_span(local, local + 1, alignment_mode="expand")
+        if span is None or not len(span) or span[0].idx != local:
+            return None
+        return span[0]
 
 
 def _sentence_bounds(parsed: list[tuple[int, Doc]]) -> list[tuple[int, int]]:
@@ -167,9 +194,10 @@ def _sentence_bounds(parsed: list[tuple[int, Doc]]) -> list[tuple[int, int]]:
 
 
 def _sentence_bounds_at(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
-    for start, end in bounds:
-        if start <= at < end:
-            return start, end
+    """The sentence (start, end) that holds offset `at`; bounds are in text order."""
+    index = bisect_right(bounds, (at, math.inf)) - 1
+    if index >= 0 and bounds[index][0] <= at < bounds[index][1]:
+        return bounds[index]
     return at, at
 
 

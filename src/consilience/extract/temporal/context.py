@@ -39,6 +39,7 @@ class Resolved:
     mod: str | None
     anchor: str
     end: int | None = None  # where the expression ends when it is shorter than its match
+    start: int | None = None  # where it starts when its match holds a cue before it
 
 
 @dataclass

@@ -76,12 +76,13 @@ def holiday_in(year: int, holiday: Holiday) -> dt.date:
 
 
 def season(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
-    """ "in autumn", "by the spring": a season alone, only after a word that introduces a
-    date ("spring" and "fall" are also a noun and a verb). Its year: the document's, or the
-    one before when the clause is past and the season has not yet begun; the narrative's in
-    a document about another time."""
-    if preceding.lower() not in _TIME.season_cues or _OF.match(match.string, match.end()):
-        return None  # "began to fall apart"; "the winter of 1994" is read whole elsewhere
+    """ "in autumn", "by the spring": a season alone, matched only after a word that
+    introduces a date (calendar.toml's season_cues: "spring" and "fall" are also a noun and
+    a verb). Its year: the document's, or the one before when the clause is past and the
+    season has not yet begun; the narrative's in a document about another time."""
+    if _OF.match(match.string, match.end()):
+        return None  # "the winter of 1994" is read whole elsewhere
+    body = match.start("body")  # the expression, without the cue word before it
     groups = match.groupdict()
     code = SEASONS[groups["season"].lower()]
     part = groups.get("part")
@@ -89,34 +90,32 @@ def season(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> 
     first_month = _SEASON_START[code]
     year, anchor = ctx.year_for(match.start(), first_month, None)
     if year is None:
-        return Resolved("DATE", f"XXXX-{code}", mod, "none")
+        return Resolved("DATE", f"XXXX-{code}", mod, "none", start=body)
     if anchor == "dct" and ctx.dct is not None:
         year = ctx.dct.year
         if ctx.tense == "past" and first_month > (ctx.dct.month or 1):
             year -= 1
-    return Resolved("DATE", f"{year:04d}-{code}", mod, anchor)
+    return Resolved("DATE", f"{year:04d}-{code}", mod, anchor, start=body)
 
 
 def elided_year(
     match: re.Match[str], ctx: Context, future: bool, preceding: str
 ) -> Resolved | None:
-    """ "'79", and "in 64" where the sentence speaks of years ("born in 1931, she left in
-    64"): a year written with its last two digits."""
+    """ "'79", and "in 64" (matched only after calendar.toml's elided_year_cues) where the
+    sentence speaks of years ("born in 1931, she left in 64"): a year written with its last
+    two digits."""
     groups = match.groupdict()
     if groups.get("short"):
         year = latest_year(int(groups["short"]), ctx)
     else:
         following = match.string[match.end() : match.end() + 2].lstrip()
         context_year = _YEAR_IN_SENTENCE.search(ctx.sentence)
-        if (
-            preceding.lower() not in _TIME.elided_year_cues
-            or context_year is None
-            or (following[:1].isalpha() or following[:1] in "%$")
-        ):
+        if context_year is None or following[:1].isalpha() or following[:1] in "%$":
             return None
         year = int(context_year.group(0)) // 100 * 100 + int(groups["bare"])
     ctx.remember(Point(year), match.end())
-    return Resolved("DATE", f"{year:04d}", None, "none")
+    start = match.start("bare") if groups.get("bare") else None  # without the cue word
+    return Resolved("DATE", f"{year:04d}", None, "none", start=start)
 
 
 def latest_year(last_digits: int, ctx: Context) -> int:

@@ -67,6 +67,8 @@ def _word_lists() -> dict[str, str]:
         "anniversary_adjective": alternatives(sorted(_TIME.anniversary_adjectives)),
         "decade_word": alternatives(_TIME.decade_words),
         "holiday": alternatives(_TIME.holidays).replace("'", "['’]"),
+        "season_cue": "(?i:" + alternatives(sorted(_TIME.season_cues)) + ")",
+        "elided_year_cue": "(?i:" + alternatives(sorted(_TIME.elided_year_cues)) + ")",
         "meridiem": alternatives(_TIME.meridiems),
         "amount_phrase": alternatives(_TIME.amounts),
         "ordinal_suffix": alternatives(_TIME.ordinal_suffixes),
@@ -106,5 +108,33 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     ]
 
 
+def _required_words() -> dict[str, tuple[str, ...]]:
+    """For each pattern that has them, the lower-cased words one of which its matches hold."""
+    lists = {
+        "season": list(_TIME.seasons),
+        "weekday": list(_TIME.weekdays),
+        "holiday": list(_TIME.holidays),
+        "decade_word": list(_TIME.decade_words),
+        "set_word": list(_TIME.set_words),
+        "part": list(_TIME.parts),
+    }
+    required: dict[str, tuple[str, ...]] = {}
+    for template in _TIME.patterns:
+        words: list[str] = []
+        for word in template.requires:
+            found = _PLACEHOLDER.fullmatch(word)
+            if found is None:
+                words.append(word.lower())
+                continue
+            if found.group(1) not in lists:
+                raise ValueError(f"temporal.toml: requires names no word list {word}")
+            words += [phrase.split()[0].split("'")[0].lower() for phrase in lists[found.group(1)]]
+        if words:
+            required[template.name] = tuple(dict.fromkeys(words))
+    return required
+
+
 # (name, pattern); earlier entries win ties between matches of the same length.
 PATTERNS: list[tuple[str, re.Pattern[str]]] = _patterns()
+# name -> words one of which must be in a text for the pattern to be searched in it.
+REQUIRED: dict[str, tuple[str, ...]] = _required_words()
