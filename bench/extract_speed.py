@@ -103,13 +103,17 @@ def main() -> None:
         )
 
 
-def temporal_tagger_seconds(documents: list[Document]) -> float:
-    """The temporal tagger's own time: every document parsed first, then tagged."""
+def temporal_tagger_seconds(documents: list[Document], rounds: int = 3) -> float:
+    """The temporal tagger's own time: every document parsed first, then tagged; the best
+    of a few rounds, as a run of two seconds swings with the machine's load."""
     parsed = [(document, list(parse(document.text))) for document in documents]
-    started = time.perf_counter()
-    for document, sentences in parsed:
-        find_dates(document.id, document.text, sentences, document.published)
-    return time.perf_counter() - started
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for document, sentences in parsed:
+            find_dates(document.id, document.text, sentences, document.published)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 if __name__ == "__main__":

@@ -117,6 +117,7 @@ def _required_words() -> dict[str, tuple[str, ...]]:
         "decade_word": list(_TIME.decade_words),
         "set_word": list(_TIME.set_words),
         "part": list(_TIME.parts),
+        "deictic_day": list(_TIME.deictic_days),
     }
     required: dict[str, tuple[str, ...]] = {}
     for template in _TIME.patterns:
@@ -128,10 +129,16 @@ def _required_words() -> dict[str, tuple[str, ...]]:
                 continue
             if found.group(1) not in lists:
                 raise ValueError(f"temporal.toml: requires names no word list {word}")
-            words += [phrase.split()[0].split("'")[0].lower() for phrase in lists[found.group(1)]]
+            words += [_longest_word(phrase) for phrase in lists[found.group(1)]]
         if words:
             required[template.name] = tuple(dict.fromkeys(words))
     return required
+
+
+def _longest_word(phrase: str) -> str:
+    """The word of a phrase a text must hold to hold the phrase, the longest (the most
+    telling): "yesterday" for "the day before yesterday"; without a possessive ending."""
+    return max((word.split("'")[0] for word in phrase.lower().split()), key=len)
 
 
 # (name, pattern); earlier entries win ties between matches of the same length.
