@@ -20,7 +20,7 @@ TEMPEVAL = SHARED / "data" / "tempeval3"
 TIMEBANK = TEMPEVAL / "TimeBank"
 # Floors on the whole of each set (development part and the part kept aside), measured
 # 2026-12-02 (BENCHMARKS.md): relaxed F1, type F1, value F1.
-TIMEML_FLOORS = {"TimeBank": (0.925, 0.885, 0.78), "AQUAINT": (0.925, 0.845, 0.735)}
+TIMEML_FLOORS = {"TimeBank": (0.93, 0.89, 0.79), "AQUAINT": (0.93, 0.85, 0.745)}
 
 
 def test_seed_dated_statements_meet_the_floor(seeds_dir: Path) -> None:

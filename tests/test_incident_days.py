@@ -8,9 +8,9 @@ import pytest
 
 from consilience.eval.incident_days import FEED, read_gold, score
 
-# Measured 2026-12-02: development 0.991 (115/116), kept aside 0.865 (32/37) on its one
-# scoring before the last changes of issue 15; raise them as the tagger improves.
-FLOORS = {"dev": 0.97, "aside": 0.85}
+# Measured 2026-12-02: development 0.991 (115/116), kept aside 0.892 (33/37); raise them as
+# the tagger improves.
+FLOORS = {"dev": 0.97, "aside": 0.88}
 
 
 def test_the_gold_names_every_sampled_item() -> None:
