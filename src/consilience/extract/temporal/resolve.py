@@ -48,7 +48,7 @@ from consilience.lexicon import load_lexicon
 _TIME = load_lexicon().time
 _NUMBERS = load_lexicon().numbers
 _PART_FRAME = re.compile(_TIME.cues["part_frame"])  # "the end of": the part is "end"
-_ARTICLE_WORDS = tuple(_TIME.cues["article"].split("|"))
+_ARTICLE = re.compile(_TIME.cues["article"], re.I)  # "the next two years" is no "in" point
 
 
 def resolve(
@@ -227,7 +227,7 @@ def _duration(match: re.Match[str], ctx: Context, future: bool, preceding: str) 
         and ctx.tense == "future"
         and ctx.dct is not None
         and amount.isdigit()
-        and not match.group(0).lower().startswith(_ARTICLE_WORDS)
+        and not _ARTICLE.match(match.group(0))
     ):
         # "will open in two years": a point that far from the document's date.
         return Resolved("DATE", shift(ctx.dct, int(amount), unit_key(unit)), None, "dct")
