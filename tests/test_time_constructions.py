@@ -6,12 +6,19 @@ constructions with their TIMEX3 conventions."""
 
 from __future__ import annotations
 
+import tomllib
+from importlib.resources import files
+from pathlib import Path
+
 import pytest
 
 from consilience.extract import extract
 from consilience.extract.claims import DateClaim
 from consilience.extract.nlp import parse
 from consilience.extract.temporal import find_dates
+from consilience.extract.temporal.patterns import PATTERNS, REQUIRED
+from consilience.ingest import iter_inputs
+from consilience.ingest.document import Document
 
 from .conftest import text_document
 
@@ -251,17 +258,12 @@ def test_the_incident_day_dates_the_report_figures() -> None:
     assert [i.date for i in claims.incidents] == ["2026-01-24"]
 
 
-def test_no_seed_statement_is_dated_outside_what_the_texts_state(seeds_dir: object) -> None:
+def test_no_seed_statement_is_dated_outside_what_the_texts_state(seeds_dir: Path) -> None:
     """The seeds tell of January 1990 and its commemorations: a month and day without a year
     takes the story's year, never a year that only a nearby sentence names (1988, 1993)."""
-    from pathlib import Path
-
-    from consilience.ingest import iter_inputs
-    from consilience.ingest.document import Document
-
     stated: set[str] = set()
     dated: list[tuple[str, str]] = []
-    for item in iter_inputs([str(Path(str(seeds_dir)))]):
+    for item in iter_inputs([str(seeds_dir)]):
         if not isinstance(item, Document):
             continue
         claims = extract(item)
@@ -279,11 +281,6 @@ def test_no_seed_statement_is_dated_outside_what_the_texts_state(seeds_dir: obje
 def test_a_pattern_is_skipped_only_where_it_cannot_match() -> None:
     """A pattern with required words is not searched in a text without them: every example
     of temporal.toml that the pattern matches holds one of its required words."""
-    import tomllib
-    from importlib.resources import files
-
-    from consilience.extract.temporal.patterns import PATTERNS, REQUIRED
-
     grammar = tomllib.loads(
         files("consilience.resources.en").joinpath("temporal.toml").read_text(encoding="utf-8")
     )
