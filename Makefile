@@ -35,6 +35,7 @@ demo: install
 	$(BIN)/consilience export $(LEDGER) --format events-csv -o build/example-events.csv
 	$(BIN)/consilience report $(LEDGER) -o build/example-report.html
 	@echo "reports written: build/example.json, build/example-csv/, build/example-events.csv, build/example-report.html"
+	@echo "run consilience yourself: $(BIN)/consilience --help  (or first: . $(BIN)/activate, then consilience --help)"
 
 lint: install-test
 	$(BIN)/ruff check src tests bench scripts
