@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 
+from consilience.extract.temporal.values import SEASON_MONTHS
+
 # Granularities from finest to coarsest; a claim dated coarser than YEAR says little about
 # which event a figure belongs to.
 DAY, WEEK, MONTH, QUARTER, YEAR, DECADE, CENTURY = range(7)
@@ -23,7 +25,7 @@ _DECADE = re.compile(r"^(\d{3})X?$")  # TIMEX3 "198"; "198X" as TIMEX2 and older
 _CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
 _SEASON_MONTHS = {
     "Q1": (1, 3), "Q2": (4, 6), "Q3": (7, 9), "Q4": (10, 12), "H1": (1, 6), "H2": (7, 12),
-    "SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14),
+    **SEASON_MONTHS, "AU": SEASON_MONTHS["FA"],
 }  # fmt: skip
 
 

@@ -68,18 +68,18 @@ def find_dates(
     queue = deque(selected)
     while queue:
         name, start, end, match = queue.popleft()
-        if name == "year" and not _is_year(tokens.get(start), text, start, end):
+        token = tokens.get(start)
+        if name == "year" and not _is_year(token, text, start, end):
             continue
         if name == "duration" and _not_a_duration(match, text):
             continue
-        if name == "month" and _month_in_a_name(tokens.get(start), match):
+        if name == "month" and _month_in_a_name(token, match):
             continue
-        if _inside_a_name(tokens.get(start), match):
+        if _inside_a_name(token, match):
             continue
         ctx.sentence_start, sentence_end = _sentence_bounds_at(sentences, start)
         sentence = text[ctx.sentence_start : sentence_end]
         ctx.sentence = sentence
-        token = tokens.get(start)
         ctx.tense = tense_of(token)
         ctx.named = _names_an_event(token, tokens.get(end + 1))
         looks_ahead = ctx.tense == "future" or (
@@ -202,7 +202,7 @@ def _sentence_bounds_at(bounds: list[tuple[int, int]], at: int) -> tuple[int, in
 
 
 def _story(
-    selected: list[tuple[str, int, int, re.Match[str]]], sentences: list[tuple[int, int]]
+    selected: list[Candidate], sentences: list[tuple[int, int]]
 ) -> tuple[Point | None, dict[tuple[int, int], list[int]]]:
     """The day the document is about (the one it states most often with its year; the
     earliest of those stated as often) and, for each month and day, the years the document

@@ -9,15 +9,13 @@ import datetime as dt
 import re
 
 from consilience.extract.temporal.context import PARTS, RELATIVE, Context, Resolved
-from consilience.extract.temporal.values import SEASONS, Point, from_date
+from consilience.extract.temporal.values import SEASON_MONTHS, SEASONS, Point, from_date
 from consilience.lexicon import load_lexicon
 from consilience.lexicon.time import Holiday
 
 _TIME = load_lexicon().time
 _YEAR_IN_SENTENCE = re.compile(_TIME.cues["year_in_sentence"])
 _OF = re.compile(_TIME.cues["of_what"])
-# The month each season starts in, for the year it falls in.
-_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 
 def decade(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> Resolved | None:
@@ -87,7 +85,7 @@ def season(match: re.Match[str], ctx: Context, future: bool, preceding: str) -> 
     code = SEASONS[groups["season"].lower()]
     part = groups.get("part")
     mod = PARTS.get(part.lower()) if part else None
-    first_month = _SEASON_START[code]
+    first_month = SEASON_MONTHS[code][0]
     year, anchor = ctx.year_for(match.start(), first_month, None)
     if year is None:
         return Resolved("DATE", f"XXXX-{code}", mod, "none", start=body)

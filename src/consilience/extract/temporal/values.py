@@ -15,6 +15,9 @@ _TIME = load_lexicon().time
 MONTHS = _TIME.month_numbers  # "january" -> 1, "sept" -> 9
 WEEKDAYS = {name.lower(): number for name, number in _TIME.weekdays.items()}  # "monday" -> 0
 SEASONS = _TIME.seasons  # "fall" -> "FA"
+# The months each TIMEX3 season spans, first and last (winter runs into the next year: 14
+# is February).
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
 def unit_key(unit: str) -> str:
