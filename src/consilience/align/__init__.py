@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 from collections import defaultdict
 from collections.abc import Iterator
-from pathlib import PurePath
 from typing import Any
 
 from consilience.align.actors import build_actor_index
@@ -21,6 +20,7 @@ from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
 from consilience.align.slots import SameValueIndex, Slot, build_slot
 from consilience.align.timeline import build_timeline
+from consilience.ingest.naming import source_name
 from consilience.lexicon.incidents import OTHER, load_vocabulary
 from consilience.places import load_gazetteer
 from consilience.store import Ledger
@@ -177,8 +177,5 @@ def _slot_order(slot: Slot) -> tuple[int, str, str, str]:
 
 
 def _document_name(document: dict[str, Any]) -> str:
-    """How explanations name a document: its publisher, else its file name."""
-    publisher = document.get("publisher")
-    if publisher:
-        return str(publisher)
-    return PurePath(str(document.get("path") or document["id"])).name
+    """How explanations name a document: the one rule every view uses (ingest.naming)."""
+    return source_name(document)

@@ -5,10 +5,10 @@ or alignment. Dicts, not classes, because the web UI returns the same records as
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import PurePath
 from typing import Any
 
 from consilience.extract.claims import CLAIM_KINDS, PROJECTION
+from consilience.ingest.naming import source_name
 from consilience.present.highlight import Run, Span, runs
 from consilience.present.render import number
 from consilience.store import Ledger
@@ -21,12 +21,8 @@ PROJECTION_NOTE = "(projection)"
 
 
 def source_label(document: dict[str, Any]) -> str:
-    """How a source is named to a reader: its publisher, else its title, else its file."""
-    return str(
-        document.get("publisher")
-        or document.get("title")
-        or PurePath(str(document.get("path") or document.get("id") or "?")).name
-    )
+    """How a source is named to a reader: the one rule of `ingest.naming`."""
+    return source_name(document)
 
 
 class Sources:
