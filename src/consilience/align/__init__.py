@@ -14,8 +14,9 @@ from typing import Any
 from consilience.align.actors import build_actor_index
 from consilience.align.event_records import event_record
 from consilience.align.events import Mention, mention_from_claim, resolve_events
-from consilience.align.figures import NOT_TOLLS, Figure, load_figures
+from consilience.align.figures import NOT_TOLLS, TOLL_MEASURES, Figure, load_figures
 from consilience.align.grouping import event_of_figure, group_figures
+from consilience.align.headline import event_headline, slot_headline
 from consilience.align.independence import ReuseIndex
 from consilience.align.reuse import ReuseLink, find_reuse
 from consilience.align.slots import SameValueIndex, Slot, build_slot
@@ -102,6 +103,7 @@ def iter_slots(
         for index, group in enumerate(groups):
             slot = build_slot(group, reuse, name)
             same_value.explain(slot, group, index, name)
+            slot.headline = slot_headline(slot.to_dict(), name)
             event_id = event_of_figure(group[0], event_of)
             record = records.get(event_id)
             if record is not None:
@@ -120,6 +122,9 @@ def iter_slots(
                 record["independent_sources"] = reuse.independent_count(record["documents"])
                 held_tolls = tolls.get(event.id, {})
                 record["tolls"] = {m: held_tolls[m][1] for m in sorted(held_tolls)}
+                main = next((m for m in TOLL_MEASURES if m in held_tolls), None)
+                toll_headline = held_tolls[main][1]["headline"] if main else ""
+                record["headline"] = event_headline(record, toll_headline)
                 events.append(record)
     finally:
         if collecting:
@@ -169,6 +174,7 @@ def _toll(slot: Slot) -> dict[str, Any]:
         "high": slot.high,
         "latest": latest.get("value"),
         "claims": list(slot.claims),
+        "headline": slot.headline,
     }
 
 

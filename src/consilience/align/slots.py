@@ -86,6 +86,7 @@ class Slot:
     latest: dict[str, Any] | None
     values: list[ValueGroup]
     explanations: list[Explanation] = field(default_factory=list)
+    headline: str = ""  # the answer first, in words (align.headline)
 
     def to_dict(self) -> dict[str, Any]:
         record = dict(self.__dict__)

@@ -8,16 +8,11 @@ from pathlib import Path
 
 import jinja2
 
+from consilience.numbers import number
+
+__all__ = ["TEMPLATES", "asset", "environment", "number"]
+
 TEMPLATES = Path(str(resources.files("consilience.present") / "templates"))
-
-
-def number(value: float | int | None) -> str:
-    """A figure as a reader expects it: thousands separated, no trailing '.0'."""
-    if value is None:
-        return "?"
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return f"{value:,}"
 
 
 def environment(*folders: Path) -> jinja2.Environment:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from consilience.align.figures import TOLL_MEASURES
 from consilience.extract.claims import CLAIM_KINDS, PROJECTION
 from consilience.ingest.naming import source_name
 from consilience.present.highlight import Run, Span, runs
@@ -203,8 +204,6 @@ def _word_boundary(text: str, at: int, *, forward: bool) -> int:
     return at
 
 
-# Casualty measures an event's toll is drawn for, in the order views list them.
-TOLL_MEASURES = ("killed", "wounded", "missing", "displaced")
 PLACE_FIELDS = ("name", "id", "level", "country", "region", "within", "latitude", "longitude")
 
 
