@@ -147,3 +147,33 @@ def test_same_text_and_metadata_give_the_same_id(tmp_path: Path) -> None:
     (tmp_path / "x.txt").write_text("Same words.\n")
     (tmp_path / "y.txt").write_text("Same words.\n")
     assert only_document(tmp_path / "x.txt").id == only_document(tmp_path / "y.txt").id
+
+
+def test_a_sidecar_may_name_the_publisher_as_its_source(tmp_path: Path) -> None:
+    path = tmp_path / "item.txt"
+    path.write_text("A fire destroyed 4 sheds.\n")
+    (tmp_path / "item.meta.json").write_text(
+        json.dumps({"source": {"name": "Side Press"}, "url": "https://side.example/4"})
+    )
+    document = only_document(path)
+    assert document.metadata.publisher == "Side Press"
+    assert document.metadata.url == "https://side.example/4"
+
+
+def test_parquet_reads_the_publisher_from_a_site_name_column(tmp_path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from consilience.scale.parquet import ingest_parquet
+
+    path = tmp_path / "rows.parquet"
+    rows = [
+        {"text": "Two ferries collided near Osk.", "site_name": "Coast FM", "url": None},
+        {"text": "A bridge closed in Lerr.", "site_name": None, "url": "https://lerr.example/1"},
+    ]
+    pq.write_table(pa.Table.from_pylist(rows), path)
+    documents = [d for d in ingest_parquet(str(path), None, 10_000) if isinstance(d, Document)]
+    assert [(d.metadata.publisher, d.metadata.url) for d in documents] == [
+        ("Coast FM", None),
+        (None, "https://lerr.example/1"),
+    ]

@@ -10,8 +10,15 @@ from typing import BinaryIO
 from consilience.ingest.discover import Discovery, discover, not_regular_reason
 from consilience.ingest.document import Document, Metadata, make_document
 from consilience.ingest.metadata import read_sidecar
-from consilience.ingest.problems import IngestProblem, InputRejected
-from consilience.ingest.readers import format_of, read_html, read_jsonl, read_markdown, read_plain
+from consilience.ingest.problems import IngestProblem, IngestWarning, InputRejected
+from consilience.ingest.readers import (
+    format_of,
+    read_html,
+    read_jsonl,
+    read_markdown,
+    read_plain,
+    thin_page,
+)
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 
@@ -21,6 +28,7 @@ __all__ = [
     "Document",
     "FileRead",
     "IngestProblem",
+    "IngestWarning",
     "Metadata",
     "discover",
     "ingest_file",
@@ -42,13 +50,14 @@ class FileRead:
     complete: bool
 
 
-IngestItem = Document | IngestProblem | FileRead
+IngestItem = Document | IngestProblem | IngestWarning | FileRead
 
 
 def ingest_file(
     path: str, overrides: Metadata | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> Iterator[IngestItem]:
-    """Read one file: its documents (or the reason it was skipped), then a FileRead."""
+    """Read one file: its documents (or the reason it was skipped), each after the
+    warnings about it, then a FileRead."""
     overrides = overrides or Metadata()
     file_path = Path(path)
     file_format = format_of(file_path)
@@ -90,6 +99,9 @@ def ingest_file(
     except OSError as error:
         yield IngestProblem(path, f"cannot read ({error.strerror})")
         return
+    warning = thin_page(document)
+    if warning is not None:
+        yield warning
     yield document
     yield FileRead(path, frozenset({document.id}), complete=True)
 

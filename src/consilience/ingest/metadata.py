@@ -55,6 +55,11 @@ _DATELINE_FILLER = re.compile(
     re.I,
 )
 _DATELINE_SEARCH_LINES = 5
+# Other fields a record (a JSONL line, a Parquet row, a sidecar) may name its publisher
+# in, read in this order when it has no `publisher`: a string, or an object with a
+# `name` string (`"source": {"name": ...}`, as news APIs write it). Any other value is
+# not a name and is passed over, not rejected.
+PUBLISHER_ALIASES = ("site_name", "source", "site")
 
 
 def parse_date(text: str) -> str | None:
@@ -164,7 +169,8 @@ def sidecar_path(path: Path) -> Path | None:
 
 
 def metadata_from_mapping(values: object, where: str) -> Metadata:
-    """Metadata from a decoded JSON object (a sidecar or a JSONL record)."""
+    """Metadata from a decoded JSON object (a sidecar or a JSONL record): the fields of
+    METADATA_FIELDS, and the publisher under another name (PUBLISHER_ALIASES)."""
     if not isinstance(values, dict):
         raise InputRejected(f"{where}: expected a JSON object, got {type(values).__name__}")
     fields: dict[str, str | None] = {}
@@ -177,7 +183,20 @@ def metadata_from_mapping(values: object, where: str) -> Metadata:
         fields[name] = value.strip() or None
     if fields.get("published"):
         fields["published"] = normalize_published(str(fields["published"]), where)
+    if not fields.get("publisher"):
+        fields["publisher"] = _alias_publisher(values)
     return Metadata(**fields)
+
+
+def _alias_publisher(values: dict[object, object]) -> str | None:
+    """The publisher a record names under another field name, if any."""
+    for alias in PUBLISHER_ALIASES:
+        value = values.get(alias)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def read_sidecar(path: Path) -> Metadata:

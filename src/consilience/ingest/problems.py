@@ -1,4 +1,5 @@
-"""Why an input was not ingested, as one line a user can act on."""
+"""Why an input was not ingested, or what to check in one that was, as one line a user
+can act on."""
 
 from __future__ import annotations
 
@@ -66,6 +67,18 @@ class IngestProblem:
     def __str__(self) -> str:
         # Both parts may quote the input (a file name, a sidecar's name, a symlink target).
         return f"{printable(self.where)}: {printable(self.reason)}"
+
+
+@dataclass(frozen=True)
+class IngestWarning:
+    """An input that was read, with something the user should look at: one line, and
+    the document is still built. `where` is the file."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{printable(self.where)}: warning: {printable(self.message)}"
 
 
 class InputRejected(Exception):

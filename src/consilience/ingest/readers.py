@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -12,6 +13,7 @@ import trafilatura
 
 from consilience.ingest.decode import decode_bytes
 from consilience.ingest.document import Document, Metadata, make_document
+from consilience.ingest.html_meta import PageSite, page_site, site_name, web_address
 from consilience.ingest.metadata import (
     dateline_date,
     first_line_title,
@@ -19,13 +21,17 @@ from consilience.ingest.metadata import (
     metadata_from_mapping,
     parse_date,
 )
-from consilience.ingest.problems import IngestProblem, InputRejected
+from consilience.ingest.naming import url_site_name
+from consilience.ingest.problems import IngestProblem, IngestWarning, InputRejected
 
 PLAIN_SUFFIXES = (".txt", ".text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED_SUFFIXES = PLAIN_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
+# An HTML page whose article text is shorter than this is built, with a warning: the
+# extractor may have kept a teaser, a cookie notice or a caption instead of the article.
+THIN_PAGE_CHARS = 300
 
 
 def read_plain(path: str, data: bytes, overrides: Metadata) -> Document:
@@ -61,8 +67,11 @@ def read_markdown(path: str, data: bytes, overrides: Metadata) -> Document:
 def read_html(path: str, data: bytes, overrides: Metadata) -> Document:
     """An HTML page; the document text is its main text, without navigation or comments."""
     markup, encoding = decode_bytes(data)
+    # Parsed once: the site is read from the tree before trafilatura prunes it.
+    tree = trafilatura.load_html(markup)
+    stated = page_site(tree) if tree is not None else PageSite()
     result = trafilatura.bare_extraction(
-        markup,
+        markup if tree is None else tree,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -71,12 +80,13 @@ def read_html(path: str, data: bytes, overrides: Metadata) -> Document:
     text = getattr(result, "text", None) if result is not None else None
     if not text or not text.strip():
         raise InputRejected("no article text found in the HTML")
+    url = stated.url or web_address(getattr(result, "url", None))
     found = Metadata(
         title=getattr(result, "title", None),
-        publisher=getattr(result, "sitename", None),
+        publisher=stated.name or _stated_sitename(getattr(result, "sitename", None), url),
         author=getattr(result, "author", None),
         published=_html_date(getattr(result, "date", None)),
-        url=getattr(result, "url", None),
+        url=url,
     )
     return make_document(
         text=text,
@@ -88,8 +98,34 @@ def read_html(path: str, data: bytes, overrides: Metadata) -> Document:
     )
 
 
+def thin_page(document: Document) -> IngestWarning | None:
+    """A warning for an HTML page whose article text is under THIN_PAGE_CHARS."""
+    chars = len(document.text.strip())
+    if document.format != "html" or chars >= THIN_PAGE_CHARS:
+        return None
+    return IngestWarning(
+        document.path,
+        f"only {chars} characters of article text extracted; check the page",
+    )
+
+
 def _html_date(value: str | None) -> str | None:
     return parse_date(value) if value else None
+
+
+def _stated_sitename(value: str | None, url: str | None) -> str | None:
+    """Trafilatura's site name when the page states it: not an address, and not the
+    URL's host, which it falls back to (the naming rule shows that host anyway)."""
+    name = site_name(value)
+    if name is None or (url and name.lower() == _bare_host(url)):
+        return None
+    return name
+
+
+def _bare_host(url: str) -> str:
+    """The host as trafilatura's fallback writes it: without "www." or "w3."."""
+    host = url_site_name(url)
+    return re.sub(r"^w\d+\.", "", host)
 
 
 def read_jsonl(

@@ -15,6 +15,7 @@ from consilience.lexicon.incidents import IncidentVocabulary, load_vocabulary
 from consilience.lexicon.measures import MeasureWords, load_measures
 from consilience.lexicon.numbers import NumberWords, load_numbers
 from consilience.lexicon.people import PeopleWords, load_people
+from consilience.lexicon.sources import SourceWords, load_sources
 from consilience.lexicon.speech import SpeechWords, load_speech
 from consilience.lexicon.text import TextWords, load_text
 from consilience.lexicon.time import TimeWords, load_time
@@ -30,6 +31,7 @@ class Lexicon:
     time: TimeWords
     text: TextWords
     incidents: IncidentVocabulary
+    sources: SourceWords
     digest: str
 
 
@@ -45,5 +47,6 @@ def load_lexicon(language: str = "en") -> Lexicon:
         time=load_time(folder),
         text=load_text(folder),
         incidents=load_vocabulary(language),
+        sources=load_sources(folder),
         digest=folder_digest(folder),
     )
