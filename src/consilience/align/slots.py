@@ -181,8 +181,8 @@ def _wording_within_values(groups: Sequence[Sequence[Figure]], name: Namer) -> l
                 Explanation(
                     "subject",
                     [f.id for f in group],
-                    f"The sources agree on {number(group[0].value)} but describe it with "
-                    f"different words ({' vs '.join(sorted(measures))}). {shown}.",
+                    f"The sources agree on {number(group[0].value)} but use different "
+                    f"words for it: {' and '.join(sorted(measures))}. {shown}.",
                 )
             )
     return found
@@ -269,8 +269,8 @@ class SameValueIndex:
                     self._figures[key].append((index, figure))
 
     def explain(self, slot: Slot, group: Sequence[Figure], index: int, name: Namer) -> None:
-        """Add to a conflicting slot (group `index`) one `subject` explanation per value and
-        other slot that states the same number for another measure or group."""
+        """Add to a conflicting slot (group `index`) one `subject` explanation per value
+        that other slots state for another measure or group."""
         spans = [f.event_span for f in group if f.event_span is not None]
         if slot.verdict != "conflicting" or not spans:
             return
@@ -290,8 +290,9 @@ class SameValueIndex:
                     if (other.family, other.subject_class) == (group[0].family, slot.subject):
                         continue  # the same question: a different event, not another thing
                     others[other_index].append(other)
-            for figures in others.values():
-                slot.explanations.append(_counts_other_thing(values, group, slot, figures, name))
+            found = [figure for figures in others.values() for figure in figures]
+            if found:
+                slot.explanations.append(_counts_other_thing(values, group, slot, found, name))
 
 
 def _counts_other_thing(
@@ -301,18 +302,25 @@ def _counts_other_thing(
     others: Sequence[Figure],
     name: Namer,
 ) -> Explanation:
-    other = others[0]
+    """One explanation per value: each other thing the same number counts in these weeks,
+    each stated once, the first few named."""
     docs = {f.doc for f in others}
     same_doc = [f.id for f in group if f.doc in docs and f.id not in slot.parts]
-    described = f"{other.measure} {other.subject or ''}".rstrip()
-    givers = ", ".join(dict.fromkeys(name(f.doc) for f in others))
+    said = list(dict.fromkeys(stated(f, name) for f in others))
+    shown = "; ".join(said[:_OTHERS_SHOWN])
+    if len(said) > _OTHERS_SHOWN:
+        shown += f"; and {len(said) - _OTHERS_SHOWN} more"
+    value = number(values.value)
     return Explanation(
         "subject",
         [*values.claims, *same_doc, *(f.id for f in others)],
-        f"{number(values.value)} is also the number {givers} gives for {described} "
-        f"({other.number_text}); the sources stating {number(values.value)} here may count "
-        "that instead.",
+        f"{value} is also a number given in the same weeks for other things: {shown}. The "
+        f"sources stating {value} here may count one of those instead.",
     )
+
+
+# Other things a value also counts that are named in its explanation; the rest are counted.
+_OTHERS_SHOWN = 3
 
 
 # Figures are looked up by the 30-day period their event starts in, over at most three
