@@ -10,6 +10,21 @@ which happening is meant, so the further apart two granularities are, the more w
 clauses must share (see `_THRESHOLDS`); otherwise "the 1990s" would swallow every event of
 that decade.
 
+Only statements the text dates take part: those whose date says when their verb happened
+(align.labels). A date that qualifies a noun ("commemorate the tragedy of January 20"), a
+date that is the subject ("January 20 remains in history"), a clause without a verb of its
+own ("including the 20 January tragedy"), a mere saying ("officials said on Sunday") and a
+report's dateline ("BAKU, Jan. 20 (Reuters) -", "Published: 18 October 2023") are left
+out. A dateline is the report's own date, not a happening: however many reports carry the
+same one, it makes no entry. A statement whose date is relative ("on Sunday", "the day
+after") is kept: the text states its day, counted from the report's date or the story's.
+
+Each entry is labelled with the short label of one of its statements (align.labels: who
+acted, the verb, what it acted on, " · place"), the one whose words the members share
+most; a statement whose actor is a pronoun ("he arrived") joins an entry but cannot label
+it, and an entry no statement of which names an actor is left out, since it has no label
+that reads.
+
 Left out on purpose: recurring dates (`XXXX-01-20`, an anniversary kept every year) and
 values that name no calendar days (durations, `PRESENT_REF`, None) have no place on a
 calendar line, so they get no entry. BEFORE, AFTER and APPROX keep the interval of the date
@@ -33,7 +48,6 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -42,6 +56,7 @@ from itertools import chain
 from typing import Any
 
 from consilience.align import words
+from consilience.align.labels import Reading, read_statements
 from consilience.align.timespan import parse_span
 from consilience.lexicon import load_lexicon
 
@@ -66,8 +81,6 @@ _FAMILY = 8
 _BANDS, _ROWS = 6, 3
 _PEERS = 4
 _PRIME = (1 << 61) - 1
-_LABEL_CHARS = 100
-_PAIRWISE_LABEL = 128  # distinct word sets of an entry whose label centrality is pairwise
 _LEVEL_MONTHS = (1, 12, 120, 1200)  # block widths: month, year, decade, century
 
 # Words of dates and times: the dates are compared apart, so they must not count as the
@@ -298,49 +311,39 @@ def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
     return list(groups.values())
 
 
-def _label(members: list[_Claim]) -> str:
-    """The clause closest to all the others (summed cosine of word sets), tidied and cut:
-    the extractor leaves ", ," where it took the date out."""
-    texts = [m for m in members if (m.event.get("what") or "").strip()] or members
-    centrality = _centrality(Counter(m.words for m in texts))
-    best = max(texts, key=lambda m: (centrality[m.words], len(m.words), m.event["id"]))
-    text = re.sub(r"\s+", " ", best.event.get("what") or "")
-    text = re.sub(r"\s+([,;:.)])", r"\1", text)
-    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
-    text = re.sub(r",(?=[^\W\d])", ", ", text)
-    text = re.sub(r"^\d{4}, ", "", text.strip(" ,;:.-\u2013\u2014"))  # "1990, the troops..."
-    if len(text) > _LABEL_CHARS:
-        cut = text.rfind(" ", 0, _LABEL_CHARS)
-        text = text[: cut if cut > 0 else _LABEL_CHARS].rstrip(" ,;:") + "\u2026"
-    return text
+def _label(members: list[_Claim], readings: dict[str, Reading]) -> str:
+    """Of the labels the members' clauses give (align.labels: those that name an actor),
+    the one whose words the members share most (`label_scores`), a name's before
+    another's at equal score; "" when no member names an actor."""
+    labels = sorted({readings[m.event["id"]] for m in members if readings[m.event["id"]].label})
+    if not labels:
+        return ""
+    scores = label_scores([r.label for r in labels], Counter(m.words for m in members))
+    best = max(labels, key=lambda r: (round(scores[r.label], 9), r.named, r.label))
+    return best.label
 
 
-def _centrality(counts: Counter[frozenset[str]]) -> dict[frozenset[str], float]:
-    """For each word set, the summed cosine with every other clause's (`counts` says how
-    many clauses have each set; a clause is not its own neighbour). Pair by pair while the
-    sets are few; with many near-copies, through each word's share of the sum, which gives
-    the same up to rounding in time linear in the words."""
-    if len(counts) <= _PAIRWISE_LABEL:
-        return {
-            mine: sum(
-                (n - (other == mine)) * len(mine & other) / math.sqrt(len(mine) * len(other))
-                for other, n in counts.items()
-                if mine and other and (other != mine or n > 1)
-            )
-            for mine in counts
-        }
+def label_scores(labels: list[str], counts: Counter[frozenset[str]]) -> dict[str, float]:
+    """For each label, the summed cosine of its content words with every member clause's
+    (`counts` says how many clauses have each word set), summed through each word's share
+    so that the time is linear in the words however many near-copies an entry holds."""
     share: dict[str, float] = defaultdict(float)
     for other, n in counts.items():
         for word in other:
             share[word] += n / math.sqrt(len(other))
-    return {
-        mine: math.fsum(share[w] for w in mine) / math.sqrt(len(mine)) - 1 if mine else 0.0
-        for mine in counts
-    }
+    scores = {}
+    for label in labels:
+        mine = words.content_words(label, _DATE_WORDS)
+        scores[label] = math.fsum(share[w] for w in mine) / math.sqrt(len(mine)) if mine else 0.0
+    return scores
 
 
-def _entry(members: list[_Claim]) -> TimelineEntry:
+def _entry(members: list[_Claim], readings: dict[str, Reading]) -> TimelineEntry | None:
+    """The entry of a group of claims; None when no member's clause can label it."""
     members = sorted(members, key=lambda m: m.event["id"])
+    label = _label(members, readings)
+    if not label:
+        return None
     counts = Counter(m.event["date"] for m in members)
     # The date most members state; among dates stated as often, the narrowest.
     dated = min(members, key=lambda m: (-counts[m.event["date"]], m.days, m.event["date"]))
@@ -364,7 +367,7 @@ def _entry(members: list[_Claim]) -> TimelineEntry:
         mod=dated.event.get("mod"),
         start=date.fromordinal(dated.first).isoformat(),
         end=date.fromordinal(dated.last).isoformat(),
-        what=_label(members),
+        what=label,
         events=ids,
         documents=tuple(sorted({m.event["doc"] for m in members})),
         spans=tuple(spans),
@@ -372,20 +375,29 @@ def _entry(members: list[_Claim]) -> TimelineEntry:
 
 
 def build_timeline(events: Iterable[dict[str, Any]]) -> list[TimelineEntry]:
-    """Merge event claims (as `Ledger.events()` gives them) into timeline entries, sorted by
-    the first day of their interval, then the last, then id: of two dates that start on the
-    same day the narrower comes first (`1987`, then `198` END, which is 1987-89; January
-    1990 before the year 1990), and a vague date sits where it begins. Claims whose date names no
-    calendar days (None, recurring `XXXX-..`, durations) are left out."""
+    """Merge dated statements (as `Ledger.statements()` gives them) into timeline entries,
+    sorted by the first day of their interval, then the last, then id: of two dates that
+    start on the same day the narrower comes first (`1987`, then `198` END, which is
+    1987-89; January 1990 before the year 1990), and a vague date sits where it begins.
+    Only statements whose date dates their verb take part (align.labels: not a dateline,
+    not a date that qualifies a noun, not a saying), and an entry none of whose statements
+    names an actor is left out. Statements whose date names no calendar days (None,
+    recurring `XXXX-..`, durations) are left out too."""
+    placed = [
+        (event, span)
+        for event in events
+        if (span := parse_span(event.get("date"), event.get("mod"))) is not None
+    ]
+    readings = read_statements(event for event, _ in placed)
     claims: dict[str, _Claim] = {}
     known: dict[str, frozenset[str]] = {}  # the copies of a story share their clauses
-    for event in events:
-        span = parse_span(event.get("date"), event.get("mod"))
-        if span is not None:
-            clause = _clause(event)
-            if clause not in known:
-                known[clause] = words.content_words(clause, _DATE_WORDS)
-            claims[event["id"]] = _Claim(event, span.first, span.last, known[clause])
+    for event, span in placed:
+        if event["id"] not in readings:
+            continue
+        clause = _clause(event)
+        if clause not in known:
+            known[clause] = words.content_words(clause, _DATE_WORDS)
+        claims[event["id"]] = _Claim(event, span.first, span.last, known[clause])
     ordered = [claims[key] for key in sorted(claims)]
-    entries = [_entry(group) for group in _cluster(ordered)]
-    return sorted(entries, key=lambda e: (e.start, e.end, e.id))
+    entries = [_entry(group, readings) for group in _cluster(ordered)]
+    return sorted((e for e in entries if e is not None), key=lambda e: (e.start, e.end, e.id))
