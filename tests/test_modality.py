@@ -26,7 +26,8 @@ from consilience.extract import EXTRACTOR_VERSION
 from consilience.extract.claims import MODALITIES, DocumentClaims, FigureClaim
 from consilience.ingest import Document, Metadata, make_document
 from consilience.present.report import render_report
-from consilience.present.views import PROJECTION_NOTE, document_view, figure_value_text
+from consilience.present.stated import PROJECTION_NOTE, figure_value_text
+from consilience.present.views import document_view
 from consilience.scale.partitioned import ClaimsDirectory, ClaimsWriter
 from consilience.store import Ledger
 

@@ -57,10 +57,17 @@ def test_show_prints_slots_conflicts_and_timeline(seed_ledger: Path) -> None:
     out = shown.stdout
     assert "figure slots" in out and "timeline:" in out
     assert "where the sources differ" in out
-    # The killed slot's conflict is listed with the arithmetic of the source that adds up
-    # parts to less than its own total.
+    # The killed slot's conflict opens on its headline, then shows its three most
+    # important explanations (contradictions first) and folds the rest, among them the
+    # arithmetic of the source that adds up parts to less than its own total.
     conflicts = out.split("where the sources differ", 1)[1]
-    assert "killed" in conflicts and "arithmetic" in conflicts and "131" in conflicts
+    assert "killed" in conflicts and "Sources say 132 to 150 people were killed." in conflicts
+    assert "contradiction:" in conflicts and "more explanations" in conflicts
+    record = json.loads(run_cli("show", str(seed_ledger), "--json").stdout)
+    killed = next(c for c in record["conflicts"] if c["measure"] == "killed")
+    kinds = [e["kind"] for e in killed["explanations"]]
+    assert kinds[0] == "contradiction" and "arithmetic" in kinds
+    assert any("131" in e["text"] for e in killed["explanations"] if e["kind"] == "arithmetic")
 
 
 def test_show_json_is_the_same_content_for_scripts(seed_ledger: Path) -> None:
@@ -157,20 +164,10 @@ def test_hostile_text_is_shown_as_text_and_runs_nothing(hostile_report: Path) ->
 
 
 def test_chart_escapes_source_names() -> None:
-    slot = {
-        "measure": "killed",
-        "best": 5,
-        "values": [
-            {
-                "value": 5,
-                "low": 5,
-                "high": 5,
-                "text": "5",
-                "sources": [{"id": "d-f0", "doc": "d", "label": "<script>x</script>", "text": "5"}],
-            }
-        ],
-    }
-    svg = str(slot_chart(slot))
+    hostile = "<script>x</script>"
+    ref = {"id": "d-f0", "doc": "d", "label": hostile, "text": "5"}
+    row = {"form": hostile, "label": hostile, "shape": "point", "extent": (5, 5), "claims": [ref]}
+    svg = str(slot_chart({"measure": "killed", "best": 5, "stated": [row]}))
     assert "<script>" not in svg and "&lt;script&gt;" in svg
 
 

@@ -14,6 +14,7 @@ from typing import Any
 from consilience.align.actors import build_actor_index
 from consilience.align.event_records import event_record
 from consilience.align.events import Mention, mention_from_claim, resolve_events
+from consilience.align.explain import Names, PlaceSpellings, ranked
 from consilience.align.figures import NOT_TOLLS, TOLL_MEASURES, Figure, load_figures
 from consilience.align.grouping import event_of_figure, group_figures
 from consilience.align.headline import event_headline, slot_headline
@@ -79,11 +80,12 @@ def iter_slots(
     documents = ledger.documents()
     published = {str(doc["id"]): doc.get("published") for doc in documents}
     names = {str(doc["id"]): _document_name(doc) for doc in documents}
+    spellings = PlaceSpellings()
     reuse = ReuseIndex(ledger.reuse() if links is None else links)
     collecting = gc.isenabled()
     gc.disable()
     try:
-        figures = list(load_figures(ledger.iter_claims("figures"), published))
+        figures = list(load_figures(spellings.read(ledger.iter_claims("figures")), published))
         resolved = resolve_events(_mentions(ledger, figures, published))
         gazetteer = load_gazetteer()
         event_of = {m.id: event.id for event in resolved for m in event.mentions}
@@ -97,13 +99,13 @@ def iter_slots(
         tolls: dict[str, dict[str, tuple[tuple[bool, int, str], dict[str, Any]]]]
         tolls = defaultdict(dict)
 
-        def name(doc_id: str) -> str:
-            return names.get(doc_id, doc_id)
-
+        name = Names(names, spellings.shown())
         for index, group in enumerate(groups):
             slot = build_slot(group, reuse, name)
             same_value.explain(slot, group, index, name)
-            slot.headline = slot_headline(slot.to_dict(), name)
+            slot.explanations = ranked(slot.explanations, {f.id: f.doc for f in group})
+            approximate = {f.doc for f in group if f.qualifier != "exact"}
+            slot.headline = slot_headline(slot.to_dict(), name, approximate)
             event_id = event_of_figure(group[0], event_of)
             record = records.get(event_id)
             if record is not None:

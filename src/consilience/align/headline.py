@@ -8,7 +8,7 @@ The range is of the values sources state (never wider than what some source stat
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 
 from consilience.lexicon.headlines import HeadlineWords, load_headline_words
@@ -17,8 +17,15 @@ from consilience.numbers import number
 Namer = Callable[[str], str]
 
 
-def slot_headline(slot: Mapping[str, Any], name: Namer, language: str = "en") -> str:
-    """The headline of one slot record (Slot.to_dict()); "" when it holds no value."""
+def slot_headline(
+    slot: Mapping[str, Any],
+    name: Namer,
+    approximate: Collection[str] = (),
+    language: str = "en",
+) -> str:
+    """The headline of one slot record (Slot.to_dict()); "" when it holds no value.
+    `approximate` are the documents that state a figure of the slot as approximate, a
+    range or a bound (a value group's own low and high merge exact and approximate)."""
     words = load_headline_words(language)
     values = [v for v in slot.get("values") or [] if _at(v) is not None]
     if not values:
@@ -53,7 +60,6 @@ def slot_headline(slot: Mapping[str, Any], name: Namer, language: str = "en") ->
                 value=latest.get("text") or number(latest.get("value")),
             )
         )
-    approximate = {doc for v in values if _approximate(v) for doc in v.get("documents") or []}
     if approximate and len(stated) > 1:
         count = len(approximate)
         clauses.append(
@@ -127,12 +133,6 @@ def _written(value: Mapping[str, Any]) -> str:
     if value.get("value") is not None:
         return number(value["value"])
     return str(value.get("text") or number(value.get("low")))
-
-
-def _approximate(value: Mapping[str, Any]) -> bool:
-    """A value stated as approximate, a range or a bound: its low and high differ."""
-    low, high = value.get("low"), value.get("high")
-    return low is None or high is None or float(low) != float(high)
 
 
 def _capitalised(text: str) -> str:

@@ -31,18 +31,15 @@ def claim_href(ref: dict[str, Any]) -> str:
 
 
 def slot_chart(slot: dict[str, Any], href: Href = claim_href) -> Markup:
-    """Each source's value (a dot) or interval (a bar) on one axis, best value marked."""
-    rows = [
-        (ref, value)
-        for value in slot.get("values", [])
-        for ref in value.get("sources", [])
-        if value.get("low") is not None
-    ]
+    """One row per value as stated (views.stated_rows): a value as a filled dot, an
+    approximate value as a hollow dot, a stated range as a bar with end caps, a bound as
+    a triangle at its number with a line toward its open side. Nothing is drawn wider
+    than what its source states; the best value is a dashed line."""
+    rows = [row for row in slot.get("stated", []) if row["extent"][0] is not None]
     if not rows:
         return Markup("")
-    lows = [_finite(value["low"], value["value"]) for _, value in rows]
-    highs = [_finite(value["high"], value["value"]) for _, value in rows]
-    low, high = _padded(min(lows), max(highs))
+    ends = [end for row in rows for end in row["extent"] if end is not None]
+    low, high = _padded(min(ends), max(ends))
     height = len(rows) * ROW_HEIGHT + AXIS_HEIGHT
 
     def x(value: float) -> float:
@@ -56,32 +53,70 @@ def slot_chart(slot: dict[str, Any], href: Href = claim_href) -> Markup:
             f'text-anchor="middle" font-size="11" fill="#5b6575">{escape(number(tick))}</text>'
         )
     best = slot.get("best")
-    if isinstance(best, int | float):
+    if isinstance(best, int | float) and low <= best <= high:
         parts.append(
             f'<line x1="{x(best):.1f}" x2="{x(best):.1f}" y1="0" y2="{height - AXIS_HEIGHT}" '
             'stroke="#c0392b" stroke-dasharray="4 3"><title>best '
             f"{escape(number(best))}</title></line>"
         )
-    for i, (ref, value) in enumerate(rows):
+    for i, row in enumerate(rows):
         y = i * ROW_HEIGHT + ROW_HEIGHT / 2
-        label = _short(str(ref.get("label", "?")), LABEL_CHARS)
-        tip = f"{ref.get('label')}: {ref.get('text')} ({value.get('text')})"
-        shape = (
-            f'<line x1="{x(lows[i]):.1f}" x2="{x(highs[i]):.1f}" y1="{y:.1f}" y2="{y:.1f}" '
-            'stroke="#2a5db0" stroke-width="5" stroke-linecap="round" opacity="0.45"/>'
-            if highs[i] > lows[i]
-            else ""
-        )
+        label = _short(str(row["label"]), LABEL_CHARS)
+        tip = f"{row['label']}: {row['form']} ({_SHAPE_WORDS[row['shape']]})"
         parts.append(
-            f'{_link_open(ref, href)}<g class="chart-row">'
+            f'{_link_open(row["claims"][0], href)}<g class="chart-row s-{escape(row["shape"])}">'
             f"<title>{escape(tip)}</title>"
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
-            f'fill="#1d2430">{escape(label)}</text>{shape}'
-            f'<circle cx="{x(_finite(value["value"], lows[i])):.1f}" cy="{y:.1f}" r="5" '
-            'fill="#2a5db0"/></g></a>'
+            f'fill="#1d2430">{escape(label)}</text>'
+            f"{_stated_mark(row, x, y, (x(low), x(high)))}</g></a>"
         )
     parts.append("</svg>")
     return Markup("".join(parts))
+
+
+# What each mark of a slot chart stands for, in its tooltip (the caption says it too).
+_SHAPE_WORDS = {
+    "point": "a value as stated",
+    "approximate": "an approximate value",
+    "interval": "a range the source states",
+    "at_least": "a lower bound",
+    "at_most": "an upper bound",
+}
+_MARK = "#2a5db0"
+
+
+def _stated_mark(
+    row: dict[str, Any], x: Callable[[float], float], y: float, plot: tuple[float, float]
+) -> str:
+    first, last = row["extent"]
+    shape = row["shape"]
+    at = x(first)
+    if shape == "interval" and last is not None and last > first:
+        end = x(last)
+        return (
+            f'<line x1="{at:.1f}" x2="{end:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{_MARK}" '
+            'stroke-width="5" opacity="0.55"/>'
+            f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{y - 6:.1f}" y2="{y + 6:.1f}" '
+            f'stroke="{_MARK}" stroke-width="2"/>'
+            f'<line x1="{end:.1f}" x2="{end:.1f}" y1="{y - 6:.1f}" y2="{y + 6:.1f}" '
+            f'stroke="{_MARK}" stroke-width="2"/>'
+        )
+    if shape in ("at_least", "at_most"):
+        side = 1 if shape == "at_least" else -1
+        edge = plot[1] if side > 0 else plot[0]
+        tip = at + 7 * side
+        return (
+            f'<line x1="{at:.1f}" x2="{edge:.1f}" y1="{y:.1f}" y2="{y:.1f}" stroke="{_MARK}" '
+            'stroke-width="1.5" stroke-dasharray="3 3" opacity="0.7"/>'
+            f'<polygon points="{at:.1f},{y - 6:.1f} {tip:.1f},{y:.1f} {at:.1f},{y + 6:.1f}" '
+            f'fill="{_MARK}"/>'
+        )
+    if shape == "approximate":
+        return (
+            f'<circle cx="{at:.1f}" cy="{y:.1f}" r="5" fill="#fff" stroke="{_MARK}" '
+            'stroke-width="2"/>'
+        )
+    return f'<circle cx="{at:.1f}" cy="{y:.1f}" r="5" fill="{_MARK}"/>'
 
 
 def timeline_chart(entries: list[dict[str, Any]], href: Href = claim_href) -> Markup:
@@ -210,8 +245,13 @@ def _day(text: Any) -> date | None:
 
 
 def _short(text: str, length: int) -> str:
+    """`text` in at most `length` characters, cut at a word (a single long word is cut)."""
     text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1] + "…"
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > length // 2 else cut).rstrip(" ,;:·") + "…"
 
 
 # The toll-over-time chart: one colour and marker per source, so each stays recognisable

@@ -3,14 +3,16 @@ shared macros, stylesheet and script, and the number format."""
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from consilience.numbers import number
 
-__all__ = ["TEMPLATES", "asset", "environment", "number"]
+__all__ = ["TEMPLATES", "asset", "environment", "number", "script_json"]
 
 TEMPLATES = Path(str(resources.files("consilience.present") / "templates"))
 
@@ -26,6 +28,15 @@ def environment(*folders: Path) -> jinja2.Environment:
     )
     env.globals["number"] = number
     return env
+
+
+def script_json(value: object) -> Markup:
+    """`value` as JSON to place inside <script type="application/json">: every "<", ">"
+    and "&" written as a \\u escape, so no source text can close the element or open a
+    comment, whatever it holds."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 def asset(name: str) -> str:

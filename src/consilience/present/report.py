@@ -10,10 +10,13 @@ from typing import Any
 
 from consilience import __version__
 from consilience.present.charts import claim_href, slot_chart, timeline_chart, toll_charts
+from consilience.present.claim_card import CARD_KINDS, claim_card
 from consilience.present.export import write_whole
-from consilience.present.render import asset, environment
+from consilience.present.render import asset, environment, script_json
+from consilience.present.reuse_view import reuse_pairs
 from consilience.present.views import (
     Sources,
+    brief,
     document_view,
     event_views,
     overview,
@@ -22,6 +25,8 @@ from consilience.present.views import (
 )
 from consilience.store import Ledger
 
+# The verdicts a slot can have, in the order the report's filter lists them.
+VERDICTS = ("conflicting", "compatible", "agreed", "single_source")
 # Where an event's links go in the report: anchors of its sections, and the view to open.
 REPORT_LINKS: dict[str, Any] = {
     "event": lambda event_id: f"#event-{event_id}",
@@ -39,8 +44,22 @@ def render_report(ledger: Ledger) -> str:
     timeline = timeline_view(ledger, sources)
     summary = overview(ledger)
     documents = [document_view(ledger, d["id"]) for d in summary["documents"]]
+    slot_of = {claim: slot for slot in slots for claim in slot.get("claims", [])}
+    cards = {
+        claim["id"]: claim_card(ledger, sources, claim, kind, slot_of.get(claim["id"]))
+        for view in documents
+        if view is not None
+        for kind, found in view["claims"].items()
+        if kind in CARD_KINDS
+        for claim in found
+    }
     template = environment().get_template("report.html.j2")
     return template.render(
+        brief=brief(events, slots),
+        measures=sorted({str(slot["measure"]) for slot in slots}),
+        verdicts=[v for v in VERDICTS if any(slot["verdict"] == v for slot in slots)],
+        reuse=reuse_pairs(ledger, sources),
+        cards_json=script_json(cards),
         version=__version__,
         overview=summary,
         events=events,

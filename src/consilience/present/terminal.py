@@ -1,9 +1,14 @@
 """The terminal view of a ledger, drawn with Rich: sources, figure slots, where sources
-differ and why, and the timeline. `show_record` is the same content as JSON for scripts.
+differ and why, and the timeline. `show_record` is the same content as JSON for scripts,
+`present.tsv` the same tables as tab-separated text.
 
 Everything a ledger holds came from untrusted documents: titles, publishers, values and
 labels are drawn as plain `Text` (never parsed as Rich markup or emoji codes) and passed
-through `printable`, so no control character or escape sequence reaches the terminal."""
+through `printable`, so no control character or escape sequence reaches the terminal.
+
+On a terminal, long values in narrow columns end in an ellipsis, to keep one row a line.
+Anywhere else (a file, a pipe, `less`) nothing may be lost: no column is capped, and the
+caller gives the console room for the widest row (`WHOLE_WIDTH`)."""
 
 from __future__ import annotations
 
@@ -14,11 +19,19 @@ from rich.table import Table
 from rich.text import Text
 
 from consilience.ingest.problems import printable
-from consilience.present.render import number
-from consilience.present.views import DISPUTED_VERDICTS, Sources, event_summary, overview
+from consilience.numbers import number
+from consilience.present.reuse_view import reuse_pairs
+from consilience.present.stated import stated_rows, value_span
+from consilience.present.views import (
+    DISPUTED_VERDICTS,
+    EXPLANATIONS_FIRST,
+    Sources,
+    brief,
+    event_summary,
+    overview,
+)
 from consilience.store import Ledger
 
-EXPLANATIONS_SHOWN = 6  # per disputed slot; the rest are in --json and the report
 EVENTS_SHOWN = 20  # the most reported; the rest are in --json, the report and the export
 VERDICT_STYLES = {
     "conflicting": "bold red",
@@ -26,6 +39,8 @@ VERDICT_STYLES = {
     "agreed": "green",
     "single_source": "dim",
 }
+# Console width for output that is not a terminal: wider than any row, so none is cut.
+WHOLE_WIDTH = 100_000
 
 
 def plain(value: object, style: str = "") -> Text:
@@ -38,9 +53,11 @@ def show_record(ledger: Ledger, limit: int) -> dict[str, Any]:
     and timeline entries as the ledger stores them, and the conflicts with their
     explanations."""
     slots = ledger.results_page("slots", limit)
+    events = ledger.results_page("events", limit)
     return {
+        "brief": brief(events, slots),
         "overview": overview(ledger),
-        "events": ledger.results_page("events", limit),
+        "events": events,
         "slots": slots,
         "conflicts": [
             {
@@ -48,6 +65,7 @@ def show_record(ledger: Ledger, limit: int) -> dict[str, Any]:
                 "measure": slot["measure"],
                 "subject": slot.get("subject"),
                 "verdict": slot["verdict"],
+                "headline": slot.get("headline", ""),
                 "values": [value["text"] for value in slot["values"]],
                 "explanations": slot["explanations"],
             }
@@ -55,22 +73,28 @@ def show_record(ledger: Ledger, limit: int) -> dict[str, Any]:
             if slot.get("verdict") in DISPUTED_VERDICTS
         ],
         "timeline": ledger.results_page("timeline", limit),
+        "reuse": reuse_pairs(ledger, Sources(ledger))[:limit],
     }
 
 
 def print_summary(ledger: Ledger, console: Console, limit: int = 40) -> None:
-    """Sources, events (the first EVENTS_SHOWN), then slots, conflicts and timeline (each
-    cut at `limit` rows), then totals."""
+    """The headlines first, then sources, events (the first EVENTS_SHOWN), slots,
+    conflicts, reuse and timeline (each cut at `limit` rows), then totals. Values are
+    whole unless `console` is a terminal."""
+    whole = not console.is_terminal
     summary = overview(ledger)
-    print_sources(summary, console)
-    sources = Sources(ledger)
-    print_events(
-        ledger.results_page("events", EVENTS_SHOWN), ledger.result_count("events"), console
-    )
+    events = ledger.results_page("events", EVENTS_SHOWN)
     slots = ledger.results_page("slots", limit)
-    print_slots(slots, ledger.result_count("slots"), console)
+    print_brief(brief(events, slots), console)
+    print_sources(summary, console, whole)
+    sources = Sources(ledger)
+    print_events(events, ledger.result_count("events"), console, whole)
+    print_slots(slots, ledger.result_count("slots"), console, whole)
     print_conflicts(slots, sources, console)
-    print_timeline(ledger.results_page("timeline", limit), ledger.result_count("timeline"), console)
+    print_reuse(reuse_pairs(ledger, sources), console)
+    print_timeline(
+        ledger.results_page("timeline", limit), ledger.result_count("timeline"), console, whole
+    )
     totals = ", ".join(f"{count} {kind}" for kind, count in summary["claims"].items())
     console.print(plain(f"claims: {totals}"))
     results = ", ".join(f"{count} {name}" for name, count in summary["results"].items())
@@ -79,56 +103,141 @@ def print_summary(ledger: Ledger, console: Console, limit: int = 40) -> None:
         console.print("[bold]the alignment is older than the corpus: run consilience build[/]")
 
 
-def print_sources(summary: dict[str, Any], console: Console) -> None:
-    documents = summary["documents"]
-    table = Table(
-        title=plain(f"{summary['ledger']}: {len(documents)} documents", "table.title"),
-        title_justify="left",
-    )
-    table.add_column("document", no_wrap=True, overflow="ellipsis")
-    table.add_column("publisher", no_wrap=True, overflow="ellipsis")
-    table.add_column("published", no_wrap=True, min_width=10)
-    table.add_column("claims", justify="right", no_wrap=True)
-    for document in documents:
-        table.add_row(
-            plain(document["title"] or document["path"]),
-            plain(document["publisher"] or "-"),
-            plain(document["published"] or "-"),
+# Each table's columns: header, then how Rich draws it on a terminal (`_table` lifts the
+# caps that cut a value when the output is not a terminal).
+Columns = tuple[tuple[str, dict[str, Any]], ...]
+Row = tuple[str, ...]  # one table row, each value as shown
+SOURCE_COLUMNS: Columns = (
+    ("document", {"no_wrap": True, "overflow": "ellipsis"}),
+    ("publisher", {"no_wrap": True, "overflow": "ellipsis"}),
+    ("published", {"no_wrap": True, "min_width": 10}),
+    ("claims", {"justify": "right", "no_wrap": True}),
+)
+# Labels and tolls wrap rather than lose their end; the dates keep whole lines.
+EVENT_COLUMNS: Columns = (
+    ("event", {"overflow": "fold", "min_width": 16, "ratio": 3}),
+    ("kind", {"overflow": "ellipsis", "no_wrap": True, "max_width": 12}),
+    ("date", {"overflow": "fold", "min_width": 10, "max_width": 12}),
+    ("first", {"no_wrap": True, "min_width": 10, "max_width": 10}),
+    ("last", {"no_wrap": True, "min_width": 10, "max_width": 10}),
+    ("reports", {"justify": "right", "no_wrap": True}),
+    ("indep.", {"justify": "right", "no_wrap": True}),
+    ("toll: latest (low–high)", {"overflow": "fold", "min_width": 14, "ratio": 2}),
+)
+SLOT_COLUMNS: Columns = (
+    ("measure", {"no_wrap": True, "min_width": 9}),
+    ("of", {"overflow": "ellipsis", "no_wrap": True, "max_width": 16}),
+    ("event", {"overflow": "ellipsis", "no_wrap": True, "max_width": 30}),
+    ("best", {"justify": "right", "no_wrap": True, "overflow": "ellipsis", "max_width": 22}),
+    ("low–high", {"justify": "right", "no_wrap": True}),
+    ("verdict", {"no_wrap": True, "min_width": 13}),
+    ("sources", {"justify": "right", "no_wrap": True, "min_width": 7}),
+)
+TIMELINE_COLUMNS: Columns = (
+    ("date", {"no_wrap": True}),
+    ("what", {"overflow": "ellipsis", "no_wrap": True, "max_width": 70}),
+    ("sources", {"justify": "right", "no_wrap": True}),
+)
+CONFLICT_COLUMNS = ("slot", "measure", "of", "verdict", "value", "sources")
+EXPLANATION_COLUMNS = ("slot", "kind", "explanation")
+TOTAL_COLUMNS = ("of", "name", "count")
+
+
+def _table(title: str | Text, columns: Columns, whole: bool) -> Table:
+    """A Rich table with `columns`; with `whole`, no width cap and no ellipsis."""
+    table = Table(title=title, title_justify="left")
+    for header, drawn in columns:
+        if whole:
+            drawn = {key: value for key, value in drawn.items() if key != "max_width"}
+            drawn["overflow"] = "fold"
+        table.add_column(header, **drawn)
+    return table
+
+
+def source_rows(summary: dict[str, Any]) -> list[Row]:
+    """The sources table: title (or path), publisher, publication date, claims."""
+    return [
+        (
+            str(document["title"] or document["path"]),
+            str(document["publisher"] or "-"),
+            str(document["published"] or "-"),
             str(sum(document["claims"].values())),
         )
+        for document in summary["documents"]
+    ]
+
+
+def event_rows(events: list[dict[str, Any]]) -> list[Row]:
+    rows: list[Row] = []
+    for event in events:
+        row = event_summary(event)
+        independent = row["independent_sources"]
+        rows.append(
+            (
+                str(row["label"]),
+                str(row["kind"]),
+                str(row["date"]) + (" (ongoing)" if row["ongoing"] else "") or "-",
+                str(row["first_reported"] or "-"),
+                str(row["last_reported"] or "-"),
+                str(row["reports"]),
+                str(independent) if independent is not None else "-",
+                "; ".join(row["tolls"]),
+            )
+        )
+    return rows
+
+
+def slot_rows(slots: list[dict[str, Any]]) -> list[Row]:
+    return [
+        (
+            str(slot["measure"]),
+            str(slot.get("subject") or ""),
+            str((slot.get("event") or {}).get("label", "")),
+            str(slot.get("best_text") or number(slot.get("best"))),
+            value_span(slot),
+            str(slot["verdict"]).replace("_", " "),
+            f"{slot.get('independent_sources')} of {slot.get('sources')}",
+        )
+        for slot in slots
+    ]
+
+
+def timeline_rows(entries: list[dict[str, Any]]) -> list[Row]:
+    rows: list[Row] = []
+    for entry in entries:
+        mod = f" ({str(entry['mod']).lower()})" if entry.get("mod") else ""
+        rows.append(
+            (
+                f"{entry.get('date')}{mod}",
+                str(entry.get("what") or ""),
+                str(len(entry.get("documents", []))),
+            )
+        )
+    return rows
+
+
+def print_sources(summary: dict[str, Any], console: Console, whole: bool = False) -> None:
+    documents = summary["documents"]
+    title = plain(f"{summary['ledger']}: {len(documents)} documents", "table.title")
+    table = _table(title, SOURCE_COLUMNS, whole)
+    for row in source_rows(summary):
+        table.add_row(*map(plain, row))
     console.print(table)
 
 
-def print_events(events: list[dict[str, Any]], total: int, console: Console) -> None:
+def print_events(
+    events: list[dict[str, Any]], total: int, console: Console, whole: bool = False
+) -> None:
     """The events the documents report, most reported first, each with its latest tolls."""
     if not events:
         return
-    table = Table(
-        title=f"{total} event{'' if total == 1 else 's'} "
-        "(first and last: the dates of the first and last report)",
-        title_justify="left",
+    title = (
+        f"{total} event{'' if total == 1 else 's'} "
+        "(first and last: the dates of the first and last report)"
     )
-    # Labels and tolls wrap rather than lose their end; the dates keep whole lines.
-    table.add_column("event", overflow="fold", min_width=16, ratio=3)
-    table.add_column("kind", overflow="ellipsis", no_wrap=True, max_width=12)
-    table.add_column("date", overflow="fold", min_width=10, max_width=12)
-    table.add_column("first", no_wrap=True, min_width=10, max_width=10)
-    table.add_column("last", no_wrap=True, min_width=10, max_width=10)
-    table.add_column("reports", justify="right", no_wrap=True)
-    table.add_column("indep.", justify="right", no_wrap=True)
-    table.add_column("toll: latest (low–high)", overflow="fold", min_width=14, ratio=2)
-    for event in events:
-        row = event_summary(event)
-        table.add_row(
-            plain(row["label"]),
-            plain(row["kind"]),
-            plain(row["date"] + (" (ongoing)" if row["ongoing"] else "") or "-"),
-            plain(row["first_reported"] or "-"),
-            plain(row["last_reported"] or "-"),
-            str(row["reports"]),
-            plain(row["independent_sources"] if row["independent_sources"] is not None else "-"),
-            plain("; ".join(row["tolls"])),
-        )
+    table = _table(title, EVENT_COLUMNS, whole)
+    for row in event_rows(events):
+        table.add_row(*map(plain, row))
     console.print(table)
     if total > len(events):
         console.print(
@@ -136,34 +245,34 @@ def print_events(events: list[dict[str, Any]], total: int, console: Console) -> 
         )
 
 
-def print_slots(slots: list[dict[str, Any]], total: int, console: Console) -> None:
+def print_slots(
+    slots: list[dict[str, Any]], total: int, console: Console, whole: bool = False
+) -> None:
     if not slots:
         return
     shown = f" (first {len(slots)})" if total > len(slots) else ""
-    table = Table(title=f"{total} figure slots{shown}", title_justify="left")
-    table.add_column("measure", no_wrap=True, min_width=9)
-    table.add_column("of", overflow="ellipsis", no_wrap=True, max_width=16)
-    table.add_column("event", overflow="ellipsis", no_wrap=True, max_width=30)
-    table.add_column("best", justify="right", no_wrap=True, overflow="ellipsis", max_width=22)
-    table.add_column("low–high", justify="right", no_wrap=True)
-    table.add_column("verdict", no_wrap=True, min_width=13)
-    table.add_column("sources", justify="right", no_wrap=True, min_width=7)
-    for slot in slots:
-        verdict = str(slot["verdict"])
-        table.add_row(
-            plain(slot["measure"]),
-            plain(slot.get("subject") or ""),
-            plain((slot.get("event") or {}).get("label", "")),
-            plain(slot.get("best_text") or number(slot.get("best"))),
-            plain(_interval(slot.get("low"), slot.get("high"))),
-            plain(verdict.replace("_", " "), VERDICT_STYLES.get(verdict, "")),
-            plain(f"{slot.get('independent_sources')} of {slot.get('sources')}"),
-        )
+    table = _table(f"{total} figure slots{shown}", SLOT_COLUMNS, whole)
+    for slot, row in zip(slots, slot_rows(slots), strict=True):
+        style = VERDICT_STYLES.get(str(slot["verdict"]), "")
+        table.add_row(*(plain(value, style if at == 5 else "") for at, value in enumerate(row)))
     console.print(table)
 
 
+def print_brief(items: list[dict[str, Any]], console: Console) -> None:
+    """The answer first: each event's headline, then each disputed slot's."""
+    if not items:
+        return
+    console.print("[bold]in brief[/]")
+    for item in items:
+        console.print(
+            Text.assemble("  ", plain(item["label"], "bold"), ": ", plain(item["headline"]))
+        )
+    console.print()
+
+
 def print_conflicts(slots: list[dict[str, Any]], sources: Sources, console: Console) -> None:
-    """Each disputed slot: who states which value, then every explanation."""
+    """Each disputed slot: its headline, each value as stated with its source, who it is
+    attributed to and the date, then the explanations that matter most."""
     disputed = [slot for slot in slots if slot.get("verdict") in DISPUTED_VERDICTS]
     if not disputed:
         return
@@ -179,44 +288,74 @@ def print_conflicts(slots: list[dict[str, Any]], sources: Sources, console: Cons
                 plain(verdict, VERDICT_STYLES.get(verdict, "")),
             )
         )
-        for value in slot["values"]:
-            names = ", ".join(sorted({sources.label(doc) for doc in value["documents"]}))
-            console.print(Text.assemble("  ", plain(f"{value['text']}: {names}")))
+        if slot.get("headline"):
+            console.print(Text.assemble("  ", plain(slot["headline"])))
+        for row in stated_rows(sources.ledger, sources, slot):
+            console.print(Text.assemble("  ", plain(stated_line(row))))
         explanations = slot.get("explanations", [])
-        for explanation in explanations[:EXPLANATIONS_SHOWN]:
+        for explanation in explanations[:EXPLANATIONS_FIRST]:
             console.print(
                 Text.assemble(
                     "  ", plain(explanation["kind"], "italic"), ": ", plain(explanation["text"])
                 )
             )
-        if len(explanations) > EXPLANATIONS_SHOWN:
+        if len(explanations) > EXPLANATIONS_FIRST:
             console.print(
-                f"  … {len(explanations) - EXPLANATIONS_SHOWN} more explanations "
+                f"  … {len(explanations) - EXPLANATIONS_FIRST} more explanations "
                 "(show --json, or the HTML report)"
             )
     console.print()
 
 
-def print_timeline(entries: list[dict[str, Any]], total: int, console: Console) -> None:
+def stated_line(row: dict[str, Any]) -> str:
+    """ "about 30: Northwind Wire Service, according to local officials, 2023-10-15"."""
+    said = f", according to {'; '.join(row['attributions'])}" if row["attributions"] else ""
+    published = str(row["published"] or "undated")[:10]
+    return f"{row['form']}: {row['label']}{said}, {published}"
+
+
+def print_reuse(pairs: list[dict[str, Any]], console: Console) -> None:
+    """Who shares passages with whom: each pair, its score and its first shared passage."""
+    if not pairs:
+        return
+    count = f"{len(pairs)} pair{'' if len(pairs) == 1 else 's'}"
+    console.print(f"[bold]sources that share passages ({count})[/]")
+    for pair in pairs:
+        count = len(pair["passages"]) + pair["more_passages"]
+        console.print(
+            Text.assemble(
+                "  ",
+                plain(f"{pair['a']['label']} and {pair['b']['label']}", "bold"),
+                plain(f": score {pair['score']}, {count} shared passages"),
+            )
+        )
+        if pair["passages"]:
+            first = pair["passages"][0]
+            console.print(
+                Text.assemble("    ", plain(f"{pair['a']['label']}: "), plain(first["a"]))
+            )
+            console.print(
+                Text.assemble("    ", plain(f"{pair['b']['label']}: "), plain(first["b"]))
+            )
+    console.print()
+
+
+def value_sources(value: dict[str, Any], sources: Sources) -> str:
+    """The sources that state one value of a slot, named and sorted."""
+    return ", ".join(sorted({sources.label(doc) for doc in value["documents"]}))
+
+
+def print_timeline(
+    entries: list[dict[str, Any]], total: int, console: Console, whole: bool = False
+) -> None:
     if not entries:
         return
     shown = f" (first {len(entries)})" if total > len(entries) else ""
-    table = Table(title=f"timeline: {total} entries{shown}", title_justify="left")
-    table.add_column("date", no_wrap=True)
-    table.add_column("what", overflow="ellipsis", no_wrap=True, max_width=70)
-    table.add_column("sources", justify="right", no_wrap=True)
-    for entry in entries:
-        mod = f" ({str(entry['mod']).lower()})" if entry.get("mod") else ""
-        table.add_row(
-            plain(f"{entry.get('date')}{mod}"),
-            plain(entry.get("what") or ""),
-            str(len(entry.get("documents", []))),
-        )
+    table = _table(f"timeline: {total} entries{shown}", TIMELINE_COLUMNS, whole)
+    for row in timeline_rows(entries):
+        table.add_row(*map(plain, row))
     console.print(table)
 
 
-def _interval(low: float | None, high: float | None) -> str:
-    if low == high:
-        return number(low)
-    shown_high = "?" if high is None or high == float("inf") else number(high)
-    return f"{number(low)}–{shown_high}"
+def column_headers(columns: Columns) -> tuple[str, ...]:
+    return tuple(header for header, _ in columns)

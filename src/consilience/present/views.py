@@ -8,22 +8,32 @@ from collections.abc import Iterable
 from typing import Any
 
 from consilience.align.figures import TOLL_MEASURES
-from consilience.extract.claims import CLAIM_KINDS, PROJECTION
-from consilience.ingest.naming import source_name
+from consilience.extract.claims import CLAIM_KINDS
+from consilience.ingest.naming import document_title, source_name
 from consilience.present.highlight import Run, Span, runs
 from consilience.present.render import number
+from consilience.present.reuse_view import counted_once
+from consilience.present.stated import is_projection, stated_range, stated_rows
 from consilience.store import Ledger
 
 # Verdicts where the sources' values differ: these slots get a chart and a conflict entry.
 DISPUTED_VERDICTS = ("conflicting", "compatible")
+# Explanations a slot shows first, most important first; the rest are folded by kind.
+EXPLANATIONS_FIRST = 3
 PASSAGE_CONTEXT = 240  # characters of text shown either side of a claim
-# How a view marks a figure the source projects ("could rise to 40"), not states.
-PROJECTION_NOTE = "(projection)"
 
 
 def source_label(document: dict[str, Any]) -> str:
     """How a source is named to a reader: the one rule of `ingest.naming`."""
     return source_name(document)
+
+
+def named(document: dict[str, Any]) -> dict[str, Any]:
+    """`document` as views show it: its `label` by the one naming rule, and its title
+    cleaned of site names and dates (the stored title stays in the ledger and exports)."""
+    document["label"] = source_name(document)
+    document["title"] = document_title(document)
+    return document
 
 
 class Sources:
@@ -32,17 +42,44 @@ class Sources:
     def __init__(self, ledger: Ledger) -> None:
         self.ledger = ledger
         self._known: dict[str, dict[str, Any]] = {}
+        self._reuse: list[dict[str, Any]] | None = None
+        self._partners: dict[str, set[str]] | None = None
+        self._text: tuple[str, str] = ("", "")
 
     def get(self, doc_id: str) -> dict[str, Any]:
         if doc_id not in self._known:
             document = self.ledger.document(doc_id) or {"id": doc_id, "path": doc_id}
             document.pop("text", None)
-            document["label"] = source_label(document)
+            named(document)
             self._known[doc_id] = document
         return self._known[doc_id]
 
     def label(self, doc_id: str) -> str:
         return str(self.get(doc_id)["label"])
+
+    def text(self, doc_id: str) -> str:
+        """A document's text; the last one read is kept, as views read a document's
+        claims together."""
+        if self._text[0] != doc_id:
+            document = self.ledger.document(doc_id) or {}
+            self._text = (doc_id, str(document.get("text") or ""))
+        return self._text[1]
+
+    def reuse_links(self) -> list[dict[str, Any]]:
+        """The stored reuse links, read once."""
+        if self._reuse is None:
+            self._reuse = self.ledger.reuse()
+        return self._reuse
+
+    def reuse_partners(self) -> dict[str, set[str]]:
+        """Per document, the documents it shares passages with (worked out once)."""
+        if self._partners is None:
+            self._partners = {}
+            for link in self.reuse_links():
+                a, b = str(link["a"]), str(link["b"])
+                self._partners.setdefault(a, set()).add(b)
+                self._partners.setdefault(b, set()).add(a)
+        return self._partners
 
 
 def overview(ledger: Ledger) -> dict[str, Any]:
@@ -52,7 +89,7 @@ def overview(ledger: Ledger) -> dict[str, Any]:
         counts[kind] = ledger.claim_counts_by_document(kind)
     documents = []
     for document in ledger.documents():
-        document["label"] = source_label(document)
+        named(document)
         document["claims"] = {kind: counts[kind].get(document["id"], 0) for kind in CLAIM_KINDS}
         documents.append(document)
     published = sorted(d["published"] for d in documents if d["published"])
@@ -67,17 +104,6 @@ def overview(ledger: Ledger) -> dict[str, Any]:
         },
         "aligned": ledger.alignment_current(),
     }
-
-
-def is_projection(claim: dict[str, Any]) -> bool:
-    """A figure the source says may, could or is expected to be reached: not a count."""
-    return claim.get("modality") == PROJECTION
-
-
-def figure_value_text(claim: dict[str, Any]) -> str:
-    """A figure's number as written, marked when it is a projection: "40 (projection)"."""
-    text = str(claim.get("number_text") or "")
-    return f"{text} {PROJECTION_NOTE}" if is_projection(claim) else text
 
 
 def projection_ids(claims: dict[str, list[dict[str, Any]]]) -> list[str]:
@@ -116,7 +142,23 @@ def slot_view(ledger: Ledger, slot: dict[str, Any], sources: Sources) -> dict[st
         for e in slot.get("explanations", [])
     ]
     view["parts"] = [claim_ref(ledger, sources, c) for c in slot.get("parts", [])]
+    view["stated"] = stated_rows(ledger, sources, slot)
+    view["stated_low"], view["stated_high"] = stated_range(view["stated"])
+    view.setdefault("headline", "")
+    view["counted_once"] = counted_once(slot, sources)
+    view["explanations_first"] = view["explanations"][:EXPLANATIONS_FIRST]
+    view["explanation_groups"] = _by_kind(view["explanations"][EXPLANATIONS_FIRST:])
+    view["explanations_folded"] = max(0, len(view["explanations"]) - EXPLANATIONS_FIRST)
     return view
+
+
+def _by_kind(explanations: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Explanations grouped by kind, the kinds in the order they first come (alignment
+    stores them most important first)."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for explanation in explanations:
+        groups.setdefault(str(explanation.get("kind")), []).append(explanation)
+    return list(groups.items())
 
 
 def slot_views(
@@ -157,7 +199,7 @@ def passage(ledger: Ledger, claim_id: str, context: int = PASSAGE_CONTEXT) -> di
     after_at = _word_boundary(text, min(len(text), end + context), forward=False)
     return {
         "claim": claim,
-        "document": {**document, "label": source_label(document)},
+        "document": named(dict(document)),
         "before": ("…" if before_at > 0 else "") + text[before_at:start],
         "text": text[start:end],
         "after": text[end:after_at] + ("…" if after_at < len(text) else ""),
@@ -172,7 +214,7 @@ def document_view(ledger: Ledger, doc_id: str) -> dict[str, Any] | None:
         return None
     text: str = document.pop("text")
     claims = ledger.document_claims(doc_id)
-    document["label"] = source_label(document)
+    named(document)
     return {
         "document": document,
         "claims": claims,
@@ -335,3 +377,44 @@ def event_views(
     """Events in rank order (most reported first), shaped by `event_view`."""
     page = ledger.results_page("events", limit, offset)
     return [event_view(ledger, event, sources) for event in page]
+
+
+BRIEF_EVENTS = 10  # event headlines the overview opens on
+BRIEF_SLOTS = 10  # disputed slot headlines after them
+
+
+def brief(events: list[dict[str, Any]], slots: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What an overview opens on: the headlines of the most reported events, then those of
+    the disputed slots that no event headline already tells. Each item: kind ("event" or
+    "slot"), id, label and headline, as stored."""
+    items = [
+        {
+            "kind": "event",
+            "id": event["id"],
+            "label": event.get("label") or event["id"],
+            "headline": _after_label(event),
+        }
+        for event in events[:BRIEF_EVENTS]
+        if event.get("headline")
+    ]
+    told = {str(event.get("headline")) for event in events}
+    for slot in [s for s in slots if s.get("verdict") in DISPUTED_VERDICTS][:BRIEF_SLOTS]:
+        headline = str(slot.get("headline") or "")
+        if headline and not any(headline in event_told for event_told in told):
+            subject = f" · {slot['subject']}" if slot.get("subject") else ""
+            where = (slot.get("event") or {}).get("label")
+            items.append(
+                {
+                    "kind": "slot",
+                    "id": slot["id"],
+                    "label": f"{slot['measure']}{subject}" + (f" ({where})" if where else ""),
+                    "headline": headline,
+                }
+            )
+    return items
+
+
+def _after_label(event: dict[str, Any]) -> str:
+    """An event's headline without the label it starts with (the item shows the label)."""
+    headline, label = str(event.get("headline") or ""), str(event.get("label") or "")
+    return headline.removeprefix(label).removeprefix(":").strip() if label else headline

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from consilience.extract.claims import CLAIM_KINDS
 from consilience.store.reads import LedgerReads
-from consilience.store.schema import LEDGER_KIND, SCHEMA_VERSION
+from consilience.store.schema import LEDGER_KIND, READABLE_SINCE, SCHEMA_VERSION
 
 # How many offending rows a line names before it only counts them.
 NAMED = 3
@@ -67,6 +67,12 @@ class LedgerChecks(LedgerReads):
         row = self._db.execute("SELECT value FROM meta WHERE key = 'kind'").fetchone()
         if row is None or row[0] != LEDGER_KIND:
             return False, "not marked as a consilience ledger"
+        if READABLE_SINCE <= self.schema_version < SCHEMA_VERSION:
+            # Only opened read-only: a writable open migrates it first.
+            return True, (
+                f"consilience ledger, schema {self.schema_version} (read as it is; "
+                f"`consilience build` upgrades it to {SCHEMA_VERSION})"
+            )
         if self.schema_version != SCHEMA_VERSION:
             return False, f"version {self.schema_version}, this consilience uses {SCHEMA_VERSION}"
         return True, f"consilience ledger, schema {SCHEMA_VERSION}"

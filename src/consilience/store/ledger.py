@@ -28,6 +28,7 @@ from consilience.store.reads import (
 from consilience.store.schema import (
     LEDGER_KIND,
     MIGRATIONS,
+    READABLE_SINCE,
     RESULT_TABLES,
     SCHEMA,
     SCHEMA_VERSION,
@@ -52,8 +53,9 @@ class LedgerError(Exception):
 class Ledger(LedgerLookups, LedgerChecks):
     """Read and write access to one ledger file.
 
-    `readonly=True` opens an existing, current ledger for views: nothing can be written
-    through it, and a connection may be used from any thread (one at a time).
+    `readonly=True` opens an existing ledger for views: nothing can be written through it,
+    and a connection may be used from any thread (one at a time). A writable open migrates
+    an older ledger; a read-only one reads a ledger since `READABLE_SINCE` unmigrated.
     """
 
     def __init__(self, path: str | Path, *, create: bool = True, readonly: bool = False) -> None:
@@ -147,12 +149,13 @@ class Ledger(LedgerLookups, LedgerChecks):
                 f"{self.path}: ledger schema {version} is newer than this consilience "
                 f"understands ({SCHEMA_VERSION}); upgrade consilience"
             )
-        if self.readonly and version < SCHEMA_VERSION:
+        if self.readonly and version < READABLE_SINCE:
             raise LedgerError(
                 f"{self.path}: ledger schema {version} is older than this consilience's "
                 f"({SCHEMA_VERSION}); run `consilience build` on it once to upgrade it"
             )
-        while version < SCHEMA_VERSION:
+        # Read-only, a ledger since READABLE_SINCE is read as it is (its search unstemmed).
+        while version < SCHEMA_VERSION and not self.readonly:
             with self._transaction():
                 for statement in MIGRATIONS[version]:
                     self._db.execute(statement)

@@ -1,8 +1,8 @@
 """Point lookups over a ledger for the report and the web UI.
 
 Every query here is answered from an index (a primary key, `doc_id`, the figures'
-measure, the result tables' rank, or the full-text index), so a page costs the same on
-a ledger of five documents and of a million.
+measure and value, the result tables' rank, or the full-text index), so a page costs the
+same on a ledger of five documents and of a million.
 """
 
 from __future__ import annotations
@@ -10,10 +10,16 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterable
 from typing import Any
 
 from consilience.extract.claims import CLAIM_KINDS, kind_of_claim_id
-from consilience.store.schema import MEASURE_EXPRESSION, RESULT_TABLES
+from consilience.store.schema import (
+    MEASURE_EXPRESSION,
+    RESULT_TABLES,
+    STEMMED_SINCE,
+    VALUE_EXPRESSION,
+)
 
 # Markers FTS5 puts around matched words in a snippet: control characters that never
 # occur in stored text (decoding drops them), so they survive HTML escaping unambiguously.
@@ -94,6 +100,48 @@ class LedgerLookups:
             "figures", f"{MEASURE_EXPRESSION} = ?", (measure,), limit=limit, offset=offset
         )
 
+    def figures_of_value(
+        self,
+        measure: str,
+        low: float | None,
+        high: float | None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Figures with one measure whose stated value (`value`) lies between `low` and
+        `high` (either may be None: unbounded), by value, then in ledger order. A figure
+        that states no single number ("hundreds") has no value, so it is never found here.
+        """
+        where = [f"{MEASURE_EXPRESSION} = ?"]
+        params: list[Any] = [measure]
+        if low is not None:
+            where.append(f"{VALUE_EXPRESSION} >= ?")
+            params.append(low)
+        if high is not None:
+            where.append(f"{VALUE_EXPRESSION} <= ?")
+            params.append(high)
+        if low is None and high is None:
+            where.append(f"{VALUE_EXPRESSION} IS NOT NULL")
+        return self._claim_rows(
+            "figures",
+            " AND ".join(where),
+            tuple(params),
+            limit=limit,
+            offset=offset,
+            order=f"{VALUE_EXPRESSION}, doc_id, start, id",
+        )
+
+    def measures_held(self, measures: Iterable[str]) -> list[str]:
+        """Those of `measures` that at least one figure has, in the order given: one index
+        lookup each, so the cost does not grow with the ledger."""
+        return [
+            measure
+            for measure in measures
+            if self._db.execute(
+                f"SELECT 1 FROM figures WHERE {MEASURE_EXPRESSION} = ? LIMIT 1", (measure,)
+            ).fetchone()
+        ]
+
     def result(self, table: str, row_id: str) -> dict[str, Any] | None:
         _check_table(table)
         row = self._db.execute(f"SELECT data FROM {table} WHERE id = ?", (row_id,)).fetchone()
@@ -107,13 +155,32 @@ class LedgerLookups:
         )
         return [json.loads(row[0]) for row in rows]
 
+    def result_holding_claim(self, table: str, claim_id: str) -> dict[str, Any] | None:
+        """The first result (in rank order) whose record names `claim_id`: the slot a
+        figure is in, for a claim panel that links to it. A scan of the table's JSON: one
+        claim's lookup, not a loop's."""
+        _check_table(table)
+        row = self._db.execute(
+            f"SELECT data FROM {table} WHERE instr(data, ?) > 0 ORDER BY rank, id LIMIT 1",
+            (json.dumps(claim_id),),
+        ).fetchone()
+        return None if row is None else dict(json.loads(row[0]))
+
     def result_count(self, table: str) -> int:
         _check_table(table)
         return int(self._db.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
+    @property
+    def search_stemmed(self) -> bool:
+        """True when `search` matches words by their stem ("killed" finds "killing"); False
+        on a ledger read before its migration to STEMMED_SINCE, which matches words as
+        written (diacritics and case aside)."""
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0]) >= STEMMED_SINCE
+
     def search(self, query: str, limit: int = 20) -> list[dict[str, Any]]:
         """Documents matching every word of `query`, best first, each with a snippet whose
-        matched words sit between MATCH_START and MATCH_END.
+        matched words sit between MATCH_START and MATCH_END. The index stems words (see
+        `search_stemmed`), and it stems the query's words the same way.
 
         The query is read as plain words, never as FTS5 syntax, so no input is an error.
         """
@@ -122,7 +189,7 @@ class LedgerLookups:
             return []
         match = " ".join('"' + word.replace('"', '""') + '"' for word in words)
         rows = self._db.execute(
-            "SELECT d.id, d.title, d.publisher, d.published, d.path, "
+            "SELECT d.id, d.title, d.publisher, d.published, d.path, d.url, "
             f"snippet(documents_fts, 1, '{MATCH_START}', '{MATCH_END}', '…', 24) AS snippet "
             "FROM documents_fts JOIN documents d ON d.rowid = documents_fts.rowid "
             "WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?",
@@ -137,11 +204,12 @@ class LedgerLookups:
         params: tuple[Any, ...],
         limit: int = -1,
         offset: int = 0,
+        order: str = "doc_id, start, id",
     ) -> list[dict[str, Any]]:
         extra = "label" if kind == "entities" else "attrs"
         rows = self._db.execute(
             f'SELECT id, doc_id, start, "end", text, {extra} AS extra FROM {kind} '
-            f"WHERE {where} ORDER BY doc_id, start, id LIMIT ? OFFSET ?",
+            f"WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
             (*params, limit, offset),
         )
         return [claim_record(kind, row) for row in rows]

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 LEDGER_KIND = "consilience-ledger"
+# The oldest version a read-only open accepts: the migrations since then rebuild or add
+# indexes only, and every read works without them (the full-text search of a version-4
+# ledger matches words as written, not stemmed, until a writable open migrates it).
+READABLE_SINCE = 4
+# The version whose full-text index stems words ("killed" finds "killing").
+STEMMED_SINCE = 5
 
 # Claim tables other than entities keep their kind-specific fields in `attrs` (JSON)
 # until their extractor lands and promotes what needs indexing to columns.
@@ -79,9 +85,12 @@ SCHEMA_V2 = [*SCHEMA_V1, _RESULT_TABLE.format("actors")]
 # documents' rowids, which only VACUUM would change: the ledger never runs VACUUM, and
 # `INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')` repairs it if one did.
 MEASURE_EXPRESSION = "json_extract(attrs, '$.measure')"
-_SEARCH_INDEXES = [
+_FTS_TABLE = (
     "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', "
-    "content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')",
+    "content_rowid='rowid', tokenize='{}')"
+)
+_SEARCH_INDEXES = [
+    _FTS_TABLE.format("unicode61 remove_diacritics 2"),
     "CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN "
     "INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text); "
     "END",
@@ -113,7 +122,22 @@ SCHEMA_V4 = [
     *_SEARCH_INDEXES,
     *(_RANK_INDEX.format(table) for table in RESULT_TABLES),
 ]
-SCHEMA = SCHEMA_V4  # what a new ledger is made of
+
+# Version 5 serves search: the full-text index stems English words with the Porter
+# stemmer ("killed", "kills" and "killing" are one word; a query is stemmed the same way),
+# and figures are indexed by measure and stated value, so a search for the figures of one
+# measure between two values walks only the matching rows, in value order.
+VALUE_EXPRESSION = "json_extract(attrs, '$.value')"
+_STEMMED_FTS_TABLE = _FTS_TABLE.format("porter unicode61 remove_diacritics 2")
+_VALUE_INDEX = (
+    f"CREATE INDEX figures_measure_value ON figures({MEASURE_EXPRESSION}, "
+    f"{VALUE_EXPRESSION}, doc_id, start, id)"
+)
+SCHEMA_V5 = [
+    *(_STEMMED_FTS_TABLE if sql == _SEARCH_INDEXES[0] else sql for sql in SCHEMA_V4),
+    _VALUE_INDEX,
+]
+SCHEMA = SCHEMA_V5  # what a new ledger is made of
 
 # MIGRATIONS[n] upgrades a ledger from version n to n + 1. Claims a migration cannot give
 # (new kinds, new fields) come with the next build: the extractor version changes with
@@ -129,5 +153,13 @@ MIGRATIONS: dict[int, list[str]] = {
         _RESULT_TABLE.format("events"),
         _RANK_INDEX.format("events"),
         "INSERT OR REPLACE INTO meta VALUES ('aligned', '0')",
+    ],
+    # The full-text index is made again from the stored texts (reading each once); its
+    # triggers name the table, not its tokenizer, so they stay as they are.
+    4: [
+        "DROP TABLE documents_fts",
+        _STEMMED_FTS_TABLE,
+        "INSERT INTO documents_fts(documents_fts) VALUES ('rebuild')",
+        _VALUE_INDEX,
     ],
 }

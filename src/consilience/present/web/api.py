@@ -20,6 +20,7 @@ from consilience.present.views import (
     passage,
     run_record,
     slot_view,
+    source_label,
     timeline_view,
 )
 from consilience.present.web import queries
@@ -40,6 +41,7 @@ from consilience.present.web.models import (
     EventDetail,
     EventPage,
     FigurePage,
+    FigureSearchResults,
     Overview,
     Passage,
     SearchResults,
@@ -168,8 +170,43 @@ def api_search(
     """Full-text search over the documents: every word must occur; best matches first."""
     with borrowed(request) as ledger:
         hits = ledger.search(q, limit)
+        stemmed = ledger.search_stemmed
     items = []
     for hit in hits:
         text, matches = snippet_matches(hit["snippet"])
-        items.append({**hit, "snippet": text, "matches": matches})
-    return json_body({"query": q, "items": items})
+        items.append({**hit, "label": source_label(hit), "snippet": text, "matches": matches})
+    return json_body({"query": q, "stemmed": stemmed, "items": items})
+
+
+def _value_query(alias: str, description: str) -> Any:
+    """A finite number parameter of the figure search (NaN and infinities are 422)."""
+    return Query(alias=alias, allow_inf_nan=False, description=description)
+
+
+@router.get("/search/figures", response_model=FigureSearchResults)
+def api_search_figures(
+    request: Request,
+    measure: Annotated[str, Query(max_length=100, description="killed, wounded, ...")],
+    value: Annotated[float | None, _value_query("value", "The value stated.")] = None,
+    low: Annotated[float | None, _value_query("min", "The smallest value.")] = None,
+    high: Annotated[float | None, _value_query("max", "The largest value.")] = None,
+    limit: Annotated[int, Query(ge=1, le=SEARCH_LIMIT)] = 20,
+    offset: Offset = 0,
+) -> Response:
+    """Figure claims of one measure by the value they state: exactly `value`, or between
+    `min` and `max` (each condition given must hold), by value; with none, every figure
+    of the measure in document order. Each names its source."""
+    low, high = queries.value_bounds(value, low, high)
+    with borrowed(request) as ledger:
+        found = queries.figure_search(ledger, measure, low, high, limit + 1, offset)
+    return json_body(
+        {
+            "measure": measure,
+            "min": low,
+            "max": high,
+            "limit": limit,
+            "offset": offset,
+            "more": len(found) > limit,
+            "items": found[:limit],
+        }
+    )

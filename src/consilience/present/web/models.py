@@ -330,6 +330,8 @@ class SearchHit(BaseModel):
     publisher: str | None
     published: str | None
     path: str
+    url: str | None
+    label: str = Field(description="The source: publisher, else site, title or file name.")
     snippet: str = Field(description="A passage around the matched words, as plain text.")
     matches: list[tuple[int, int]] = Field(
         description="[start, end) character offsets of the matched words in `snippet`."
@@ -338,7 +340,34 @@ class SearchHit(BaseModel):
 
 class SearchResults(BaseModel):
     query: str
+    stemmed: bool = Field(
+        description='True when words match by their stem ("killed" finds "killing"); '
+        "false on a ledger not yet upgraded by a build, which matches words as written."
+    )
     items: list[SearchHit]
+
+
+class FigureHit(Claim):
+    """A figure claim found by measure and value, with its source."""
+
+    measure: str
+    value: Number | None = Field(description='The number stated; null for "hundreds".')
+    low: Number | None
+    high: Number | None
+    number_text: str | None = Field(description='The number as written: "approximately 150".')
+    qualifier: str | None = Field(description="exact, approximately, at_least, more_than, ...")
+    label: str = Field(description="The source: publisher, else site, title or file name.")
+    published: str | None = Field(description="When the claim's document was published.")
+
+
+class FigureSearchResults(BaseModel):
+    measure: str
+    min: Number | None = Field(description="The smallest value asked for (null: none).")
+    max: Number | None = Field(description="The largest value asked for (null: none).")
+    limit: int
+    offset: int
+    more: bool = Field(description="True when another page of figures follows.")
+    items: list[FigureHit]
 
 
 class Overview(BaseModel):

@@ -3,6 +3,7 @@ the shared macros (autoescaped: every document and claim text is shown as text).
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -12,16 +13,20 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from consilience.present.charts import slot_chart, timeline_chart, toll_charts
-from consilience.present.render import environment
+from consilience.present.claim_card import CARD_KINDS, claim_card
+from consilience.present.render import environment, script_json
+from consilience.present.reuse_view import reuse_pairs
+from consilience.present.stated import figure_value_text
 from consilience.present.views import (
     DISPUTED_VERDICTS,
     Sources,
+    brief,
     document_view,
     event_summary,
     event_view,
-    figure_value_text,
     slot_view,
     slot_views,
+    source_label,
     timeline_view,
 )
 from consilience.present.web import queries
@@ -118,6 +123,7 @@ def overview_page(request: Request) -> HTMLResponse:
         active="overview",
         overview=totals,
         documents=documents,
+        brief=brief(events, slots),
         slots=slots,
         events=[event_summary(event) for event in events],
     )
@@ -213,8 +219,15 @@ def document_page(
     """One document with every claim highlighted; `claim` is marked and scrolled to."""
     with borrowed(request) as ledger:
         view = document_view(ledger, doc_id)
-    if view is None:
-        raise not_found("document", doc_id)
+        if view is None:
+            raise not_found("document", doc_id)
+        sources = Sources(ledger)
+        cards = {
+            found["id"]: claim_card(ledger, sources, found, kind)
+            for kind, found_of_kind in view["claims"].items()
+            if kind in CARD_KINDS
+            for found in found_of_kind
+        }
     label = view["document"]["label"]
     claims = {
         kind: [{**found, "label": label} for found in found_of_kind]
@@ -233,7 +246,16 @@ def document_page(
         focus=claim if focus_kind else None,
         focus_kind=focus_kind,
         projections=view["projections"],
+        cards_json=script_json(cards),
     )
+
+
+@router.get("/reuse")
+def reuse_page(request: Request) -> HTMLResponse:
+    """Document pairs that share passages, with the passages side by side."""
+    with borrowed(request) as ledger:
+        pairs = reuse_pairs(ledger, Sources(ledger))
+    return render(request, "reuse.html.j2", active="reuse", pairs=pairs)
 
 
 @router.get("/timeline")
@@ -254,11 +276,67 @@ def timeline_page(request: Request, limit: PageLimit = 100, offset: Offset = 0) 
     )
 
 
+FIGURES_PER_PAGE = 50
+# A number typed into the figure search form: the form sends what was typed, or nothing.
+FormNumber = Annotated[str, Query(max_length=40, description="A number, or empty.")]
+
+
 @router.get("/search")
-def search_page(request: Request, q: SearchQuery = "") -> HTMLResponse:
-    """Full-text search over the documents' titles and text."""
+def search_page(
+    request: Request,
+    q: SearchQuery = "",
+    measure: Annotated[str, Query(max_length=100, description="killed, wounded, ...")] = "",
+    value: FormNumber = "",
+    low: Annotated[str, Query(alias="min", max_length=40)] = "",
+    high: Annotated[str, Query(alias="max", max_length=40)] = "",
+    offset: Offset = 0,
+) -> HTMLResponse:
+    """Full-text search over the documents' titles and text, and figure claims by measure
+    and stated value."""
+    typed = {"value": value, "min": low, "max": high}
+    numbers, problem = _form_numbers(typed)
+    figures: list[dict[str, Any]] = []
     with borrowed(request) as ledger:
         hits = ledger.search(q, 50) if q.strip() else []
+        stemmed = ledger.search_stemmed
+        measures = queries.measures(ledger)
+        if measure and problem is None:
+            bounds = queries.value_bounds(numbers["value"], numbers["min"], numbers["max"])
+            figures = queries.figure_search(ledger, measure, *bounds, FIGURES_PER_PAGE + 1, offset)
     for hit in hits:
         hit["parts"] = snippet_parts(hit["snippet"])
-    return render(request, "search.html.j2", active="search", query=q, hits=hits)
+        hit["label"] = source_label(hit)
+    return render(
+        request,
+        "search.html.j2",
+        active="search",
+        query=q,
+        hits=hits,
+        stemmed=stemmed,
+        measures=measures,
+        measure=measure,
+        typed=typed,
+        problem=problem,
+        figures=figures[:FIGURES_PER_PAGE],
+        more=len(figures) > FIGURES_PER_PAGE,
+        offset=offset,
+        per_page=FIGURES_PER_PAGE,
+    )
+
+
+def _form_numbers(typed: dict[str, str]) -> tuple[dict[str, float | None], str | None]:
+    """The form's numbers (None where left empty), and what is wrong with one that is not
+    a number, if any: the page says so rather than failing."""
+    numbers: dict[str, float | None] = {}
+    for name, text in typed.items():
+        numbers[name] = None
+        if not text.strip():
+            continue
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            return numbers, f"The {name} field takes a number, like 147 or 2.5."
+        numbers[name] = number
+    return numbers, None

@@ -1,7 +1,8 @@
-"""The web UI's page of documents (with labels and claim counts) and the totals behind
-the overview. The page queries walk an index (documents by path, claims by document), so
-a page costs the same on any size of ledger; the totals read whole tables and are cached
-by the caller (`LedgerPool.summary`) per state of the ledger file.
+"""The web UI's page of documents (with labels and claim counts), the figure search, and
+the totals behind the overview. The page queries walk an index (documents by path, claims
+by document, figures by measure and value), so a page costs the same on any size of
+ledger; the totals read whole tables and are cached by the caller (`LedgerPool.summary`)
+per state of the ledger file.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from consilience.extract.claims import CLAIM_KINDS
-from consilience.present.views import source_label
+from consilience.lexicon import load_lexicon
+from consilience.present.views import Sources, named
 from consilience.store import Ledger
 
 SUMMARY_RESULTS = ("events", "slots", "timeline", "actors", "reuse")
@@ -21,7 +23,7 @@ def documents_page(ledger: Ledger, limit: int, offset: int = 0) -> list[dict[str
     documents = ledger.documents_page(limit, offset)
     counts = ledger.claim_counts_of([d["id"] for d in documents])
     for document in documents:
-        document["label"] = source_label(document)
+        named(document)
         document["claims"] = counts[document["id"]]
     return documents
 
@@ -37,3 +39,43 @@ def summary(ledger: Ledger) -> dict[str, Any]:
         "claims": {kind: ledger.claim_count(kind) for kind in CLAIM_KINDS},
         "results": {table: ledger.result_count(table) for table in SUMMARY_RESULTS},
     }
+
+
+def measures(ledger: Ledger) -> list[str]:
+    """The measures of the schema (killed, wounded ...) that the ledger's figures have, in
+    the schema's order: what the search form offers."""
+    return ledger.measures_held(load_lexicon().measures.measures)
+
+
+def figure_search(
+    ledger: Ledger,
+    measure: str,
+    low: float | None = None,
+    high: float | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Figure claims of one measure whose stated value lies between `low` and `high`, by
+    value (with no bound: every figure of the measure, in document order), each with its
+    source's `label` and publication date."""
+    if low is None and high is None:
+        figures = ledger.figures_of_measure(measure, limit, offset)
+    else:
+        figures = ledger.figures_of_value(measure, low, high, limit, offset)
+    sources = Sources(ledger)
+    for figure in figures:
+        source = sources.get(figure["doc"])
+        figure["label"] = source["label"]
+        figure["published"] = source.get("published")
+    return figures
+
+
+def value_bounds(
+    value: float | None, low: float | None, high: float | None
+) -> tuple[float | None, float | None]:
+    """The range a figure search asks for: `value` is both bounds, and with `low` or
+    `high` given too every condition must hold (the narrowest range; an empty one finds
+    nothing)."""
+    lows = [bound for bound in (low, value) if bound is not None]
+    highs = [bound for bound in (high, value) if bound is not None]
+    return (max(lows) if lows else None, min(highs) if highs else None)
