@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import run_cli
+from consilience.ingest.problems import printable
+from consilience.present.tsv import Section, tsv_text
+
+from .conftest import EXAMPLES, run_cli
 
 
-@pytest.mark.parametrize("command", ["build", "extract", "export", "show"])
+@pytest.mark.parametrize("command", ["build", "extract", "export", "show", "cite"])
 def test_every_command_has_help_with_an_example(command: str) -> None:
     result = run_cli(command, "--help")
     assert result.returncode == 0
@@ -125,3 +130,107 @@ def test_show_and_export_refuse_a_missing_ledger(tmp_path: Path) -> None:
         assert result.returncode == 3  # a ledger problem (README, "Bad inputs")
         assert "no such ledger" in result.stderr
         assert not (tmp_path / "absent.db").exists()
+
+
+LONG_PUBLISHER = "The Marrowby Courier and Lower Kelvara Valley Evening Post (Estrovia)"
+TABBED_TITLE = "Estrovia mourns\tits flood victims \\ a backslash"  # ingest may join the tab
+SECTIONS = {
+    "headlines": ["kind", "id", "label", "headline"],
+    "sources": ["document", "publisher", "published", "claims"],
+    "events": [
+        "event",
+        "kind",
+        "date",
+        "first",
+        "last",
+        "reports",
+        "indep.",
+        "toll: latest (low–high)",
+    ],
+    "slots": ["measure", "of", "event", "best", "low–high", "verdict", "sources"],
+    "conflicts": ["slot", "measure", "of", "verdict", "value", "sources"],
+    "explanations": ["slot", "kind", "explanation"],
+    "timeline": ["date", "what", "sources"],
+    "reuse": ["source", "other source", "score", "shared passages"],
+    "totals": ["of", "name", "count"],
+}
+
+
+@pytest.fixture(scope="module")
+def long_names_ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example corpus, one source with a long publisher and one title holding a tab
+    and a backslash (from their .meta.json), built by the command."""
+    folder = tmp_path_factory.mktemp("long-names")
+    corpus = folder / "examples"
+    shutil.copytree(EXAMPLES, corpus)
+    courier = json.loads((corpus / "marrowby-courier.meta.json").read_text(encoding="utf-8"))
+    courier["publisher"] = LONG_PUBLISHER
+    (corpus / "marrowby-courier.meta.json").write_text(json.dumps(courier), encoding="utf-8")
+    gazette = {"publisher": "The Harbour Gazette", "title": TABBED_TITLE}
+    (corpus / "harbour-gazette.meta.json").write_text(json.dumps(gazette), encoding="utf-8")
+    ledger = folder / "long.db"
+    built = run_cli("build", str(corpus), "--ledger", str(ledger))
+    assert built.returncode == 0, built.stderr
+    return ledger
+
+
+def test_show_to_a_file_or_pipe_cuts_no_value(long_names_ledger: Path) -> None:
+    shown = run_cli("show", str(long_names_ledger))  # stdout is a pipe here
+    assert shown.returncode == 0, shown.stderr
+    record = json.loads(run_cli("show", str(long_names_ledger), "--json").stdout)
+    documents = record["overview"]["documents"]
+    expected = [document["title"] for document in documents]
+    expected += [document["publisher"] for document in documents if document["publisher"]]
+    expected += [slot["event"]["label"] for slot in record["slots"] if slot.get("event")]
+    expected += [entry["what"] for entry in record["timeline"]]
+    assert LONG_PUBLISHER in expected
+    lines = shown.stdout.splitlines()
+    for value in expected:  # whole, on one line: a reader can grep for it
+        assert any(printable(value) in line for line in lines), value
+    assert "\t" not in shown.stdout
+
+
+def test_show_format_tsv_prints_each_table_whole(long_names_ledger: Path) -> None:
+    shown = run_cli("show", str(long_names_ledger), "--format", "tsv")
+    assert shown.returncode == 0, shown.stderr
+    sections: dict[str, list[list[str]]] = {}
+    for block in shown.stdout.split("\n\n"):
+        title, *lines = block.strip("\n").split("\n")
+        assert title.startswith("# ")
+        sections[title[2:]] = [line.split("\t") for line in lines]
+    assert {name: rows[0] for name, rows in sections.items()} == SECTIONS
+    for name, rows in sections.items():
+        assert all(len(row) == len(SECTIONS[name]) for row in rows), name
+
+    record = json.loads(run_cli("show", str(long_names_ledger), "--json").stdout)
+    sources = {(row[0], row[1], row[2]) for row in sections["sources"][1:]}
+    assert sources == {
+        (tsv(document["title"]), tsv(document["publisher"]), document["published"])
+        for document in record["overview"]["documents"]
+    }
+    assert any("\\\\ a backslash" in row[0] for row in sections["sources"])
+    events = [row[2] for row in sections["slots"][1:]]
+    assert events == [slot["event"]["label"] for slot in record["slots"]]
+    assert [row[1] for row in sections["timeline"][1:]] == [e["what"] for e in record["timeline"]]
+    explanations = sum(len(conflict["explanations"]) for conflict in record["conflicts"])
+    assert len(sections["explanations"]) - 1 == explanations  # all of them, not the first 6
+    assert "…" not in shown.stdout
+
+
+def tsv(value: str) -> str:
+    """A value as `show --format tsv` writes it: backslash, tab and line break escaped."""
+    return value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+
+
+def test_tsv_keeps_a_value_with_tabs_and_line_breaks_in_its_cell() -> None:
+    hostile = "a\tb\nc\\t\x1b[2J"
+    text = tsv_text([Section("sources", ("document", "publisher"), [(hostile, "x")])])
+    assert text == "# sources\ndocument\tpublisher\na\\tb\\nc\\\\t\\x1b[2J\tx\n"
+
+
+def test_show_formats_are_checked(long_names_ledger: Path) -> None:
+    assert run_cli("show", str(long_names_ledger), "--format", "json").stdout.startswith("{")
+    for args in (("--format", "xml"), ("--json", "--format", "tsv")):
+        result = run_cli("show", str(long_names_ledger), *args)
+        assert result.returncode == 2
+        assert result.stderr.count("\n") == 1 and result.stderr.startswith("consilience: ")

@@ -1,8 +1,10 @@
 """The `consilience` command: a thin layer that parses arguments and calls the library.
 
 `common` holds the Typer app the commands register on; `documents` the commands that read
-documents (build, extract), `ledger` those that read a ledger (show, export, report, check,
-serve).
+documents (build, extract), `ledger` those that read a ledger (show, cite, export, report,
+check, serve). Typer builds every command to run any one, so these modules import at their
+top only what declaring the commands needs, and each command imports the rest when it
+runs: `--help` need not load the extractors (bench/startup.py times it).
 """
 
 from __future__ import annotations

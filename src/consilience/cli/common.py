@@ -1,19 +1,25 @@
-"""What every command shares: the Typer app, one-line failures, opening a ledger to read."""
+"""What every command shares: the Typer app, one-line failures, opening a ledger to read.
+
+Every command module is imported on each run (Typer builds all commands to parse any one),
+so module level holds only Typer and constants; what a command uses is imported in it.
+"""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
 from consilience import exits
 from consilience.exits import CommandFailed, ledger_failures, say
-from consilience.ingest import Metadata
-from consilience.ingest.metadata import normalize_published
-from consilience.ingest.problems import InputRejected
-from consilience.store import Ledger, LedgerError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from consilience.ingest import Metadata
+    from consilience.store import Ledger
 
 app = typer.Typer(
     help="Build one source-grounded record from many documents about the same events.",
@@ -21,7 +27,14 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode="markdown",
 )
-err = Console(stderr=True, highlight=False)
+
+
+@cache
+def err() -> Console:
+    """The stderr console (progress bars), made when first needed."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
 
 
 def fail(message: str, code: int = exits.USAGE) -> CommandFailed:
@@ -29,6 +42,10 @@ def fail(message: str, code: int = exits.USAGE) -> CommandFailed:
 
 
 def overrides(publisher: str | None, published: str | None, title: str | None) -> Metadata:
+    from consilience.ingest import Metadata
+    from consilience.ingest.metadata import normalize_published
+    from consilience.ingest.problems import InputRejected
+
     if published is not None:
         try:
             published = normalize_published(published, "--published")
@@ -52,6 +69,8 @@ MaxBytesOpt = Annotated[
 
 def open_ledger(path: Path) -> Ledger:
     """The ledger opened read-only for a view; on a read-only filesystem as a snapshot."""
+    from consilience.store import Ledger, LedgerError
+
     try:
         with ledger_failures(path):
             opened = Ledger(path, readonly=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import sys
 import time
@@ -11,18 +10,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    TaskID,
-    TextColumn,
-    TimeRemainingColumn,
-)
 from typer.core import TyperCommand
 
 from consilience import exits
-from consilience.api import DEFAULT_LEDGER, BuildEvent, BuildReport, build, build_partitioned
+from consilience.api import DEFAULT_LEDGER
 from consilience.cli.common import (
     MaxBytesOpt,
     PublishedOpt,
@@ -34,17 +25,18 @@ from consilience.cli.common import (
     overrides,
 )
 from consilience.exits import ledger_failures, say
-from consilience.extract import ModelMissingError, extract
-from consilience.ingest import DEFAULT_MAX_BYTES, Document, IngestProblem, ingest_file
+from consilience.ingest import DEFAULT_MAX_BYTES
 from consilience.ingest.problems import printable
-from consilience.present.export import (
-    document_claims_record,
-)
-from consilience.scale import DEFAULT_BATCH_SIZE, LOCAL, ScaleError
-from consilience.store import Ledger, LedgerError, json_text
+from consilience.scale.batches import DEFAULT_BATCH_SIZE
+from consilience.scale.dask_run import LOCAL
+from consilience.scale.pool import POOL_THRESHOLD_CHARS
 
 if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
+
+    from consilience.api import BuildEvent
     from consilience.scale.partitioned import ClaimsDirectory
+    from consilience.store import Ledger
 
 # A Dask scheduler address: a URL (tcp://host:8786, tls://...) or host:port.
 _ADDRESS = re.compile(r"^(?:[a-z][a-z0-9+.-]*://\S+|[\w.-]+:\d+)$", re.I)
@@ -90,7 +82,9 @@ def build_command(
         int | None,
         typer.Option(
             help="Extract in this many local processes (with --dask alone: the local "
-            "cluster's workers; default: one per core).",
+            "cluster's workers, default one per core). Default: this process, then one "
+            f"process per core once {POOL_THRESHOLD_CHARS:,} characters of new or changed "
+            "text are to be extracted (fewer do not repay starting them).",
             min=1,
         ),
     ] = None,
@@ -139,13 +133,16 @@ def build_command(
 
       consilience build corpus.parquet --dask tcp://scheduler:8786 --out claims/
     """
+    from consilience.api import BuildReport, build, build_partitioned
+    from consilience.extract import ModelMissingError
+    from consilience.scale import ScaleError
+    from consilience.store import LedgerError
+
     metadata = overrides(publisher, published, title)
     if out is not None and ledger is not None:
         raise fail("use --ledger or --out, not both")
     if dask is not None and not _is_address(dask):
         raise fail(f"--dask={dask}: not a scheduler address (tcp://HOST:PORT, or local)")
-    if workers is None:
-        workers = (os.cpu_count() or 1) if dask == LOCAL else 1
     target = out if out is not None else ledger or Path(DEFAULT_LEDGER)
     display = _BuildDisplay(sys.stderr.isatty())
     options: dict[str, Any] = {
@@ -194,6 +191,14 @@ class _BuildDisplay:
 
     def __enter__(self) -> _BuildDisplay:
         if self.interactive:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
             self.progress = Progress(
                 TextColumn("[bold]building"),
                 BarColumn(),
@@ -201,7 +206,7 @@ class _BuildDisplay:
                 TextColumn("files"),
                 TextColumn("{task.fields[rate]}"),
                 TimeRemainingColumn(),
-                console=err,
+                console=err(),
                 transient=True,
             )
             self.progress.start()
@@ -214,7 +219,7 @@ class _BuildDisplay:
     def on_event(self, event: BuildEvent) -> None:
         if event.kind == "problem":
             say(f"consilience: skipped {event.where}")
-        elif event.kind in ("partial", "waiting"):
+        elif event.kind in ("partial", "waiting", "warning"):
             say(f"consilience: {event.where}")
         elif event.kind == "start" and self.progress is not None:
             self.task = self.progress.add_task("build", total=event.total_files, rate="")
@@ -243,12 +248,19 @@ def extract_command(
 
       consilience extract article.txt --published 2026-01-20
     """
+    from consilience.extract import ModelMissingError, extract
+    from consilience.ingest import Document, IngestProblem, IngestWarning, ingest_file
+    from consilience.present.export import document_claims_record
+    from consilience.store import json_text
+
     metadata = overrides(publisher, published, title)
     items = list(ingest_file(str(file), metadata, max_bytes))
     documents = [item for item in items if isinstance(item, Document)]
     problems = [item for item in items if isinstance(item, IngestProblem)]
     for problem in problems:
         say(f"consilience: skipped {problem}")
+    for warning in (item for item in items if isinstance(item, IngestWarning)):
+        say(f"consilience: {warning}")
     try:
         extracted = [extract(document) for document in documents]
     except ModelMissingError as error:

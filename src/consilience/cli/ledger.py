@@ -1,4 +1,5 @@
-"""The commands that read a ledger: `show`, `export`, `report`, `check` and `serve`."""
+"""The commands that read a ledger: `show`, `cite`, `export`, `report`, `check` and
+`serve`. Each imports what it uses when it runs, so that one starts fast (cli.common)."""
 
 from __future__ import annotations
 
@@ -8,25 +9,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
 from consilience import exits
 from consilience.cli.common import app, fail, open_ledger
 from consilience.exits import CommandFailed, ledger_failures, output_failures, say
-from consilience.ingest.problems import printable
-from consilience.present.export import (
-    CSV_TABLES,
-    base_columns,
-    events_csv,
-    table_rows,
-    to_csv,
-    write_csv_tables,
-    write_whole,
-)
-from consilience.present.report import write_report
-from consilience.present.terminal import print_summary, show_record
-from consilience.store import Ledger, LedgerError, json_text
-from consilience.store.ledger import CHECK_HINT
+from consilience.present.export import CSV_TABLES
+
+SHOW_FORMATS = ("text", "json", "tsv")
+CITE_FORMATS = ("wikipedia", "csl")
 
 
 @app.command("export")
@@ -61,6 +51,15 @@ def export_command(
 
       consilience export example.db --format events-csv -o events.csv
     """
+    from consilience.present.export import (
+        base_columns,
+        events_csv,
+        table_rows,
+        to_csv,
+        write_csv_tables,
+        write_whole,
+    )
+
     if format not in ("json", "csv", "events-csv"):
         raise fail(f"unknown format {format!r}; use json, csv or events-csv")
     if format != "csv" and table is not None:
@@ -88,30 +87,98 @@ def export_command(
 @app.command("show")
 def show_command(
     ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the same content as JSON, for scripts.")
-    ] = False,
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text (tables to read), json (for scripts) or tsv (the tables, "
+            "tab-separated, every value whole).",
+        ),
+    ] = "text",
+    as_json: Annotated[bool, typer.Option("--json", help="The same as --format json.")] = False,
     limit: Annotated[
         int, typer.Option(help="Show at most this many slots and timeline entries.", min=1)
     ] = 40,
 ) -> None:
     """Print a ledger: its sources, the events they report (most reported first, with
     their tolls), the figure slots with their verdicts, where the sources differ and why,
-    and the timeline.
+    and the timeline. Printed to a file or a pipe, no value is cut short.
 
     **Examples**
 
       consilience show example.db
 
       consilience show example.db --json | jq '.conflicts'
+
+      consilience show example.db --format tsv > tables.tsv
     """
+    if format not in SHOW_FORMATS:
+        raise fail(f"unknown format {format!r}; use {', '.join(SHOW_FORMATS)}")
+    if as_json and format not in ("text", "json"):
+        raise fail(f"--json and --format {format}: choose one")
+    if as_json:
+        format = "json"
     with open_ledger(ledger) as opened, ledger_failures(ledger):
-        if as_json:
+        if format == "json":
+            from consilience.present.terminal import show_record
+            from consilience.store import json_text
+
             sys.stdout.write(json_text(show_record(opened, limit)))
-            return
-        # Piped output is read by people too (in logs, in CI): give it a useful width.
-        width = None if sys.stdout.isatty() else 120
-        print_summary(opened, Console(highlight=False, width=width), limit)
+        elif format == "tsv":
+            from consilience.present.tsv import tsv_sections, tsv_text
+
+            sys.stdout.write(tsv_text(tsv_sections(opened, limit)))
+        else:
+            from rich.console import Console
+
+            from consilience.present.terminal import WHOLE_WIDTH, print_summary
+
+            # In a file or a pipe nothing is cut: each row is one line, however long.
+            width = None if sys.stdout.isatty() else WHOLE_WIDTH
+            print_summary(opened, Console(highlight=False, width=width), limit)
+
+
+@app.command("cite")
+def cite_command(
+    ledger: Annotated[Path, typer.Argument(help="Ledger file.")],
+    claim_id: Annotated[
+        str,
+        typer.Argument(metavar="CLAIM-ID", help="A claim's id, as export and show --json give it."),
+    ],
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="wikipedia ({{cite news}}) or csl (CSL-JSON, for Zotero)."
+        ),
+    ] = "wikipedia",
+) -> None:
+    """Print a citation of the document that makes a claim, quoting the sentence that
+    holds it: Wikipedia's {{cite news}}, or CSL-JSON for reference managers.
+
+    **Examples**
+
+      consilience cite example.db f2fbf1750273b98c-f0
+
+      consilience cite example.db f2fbf1750273b98c-f0 --format csl
+    """
+    from consilience.ingest.problems import printable
+    from consilience.present.cite import cite_news, csl_json, ledger_citation
+
+    if format not in CITE_FORMATS:
+        raise fail(f"unknown format {format!r}; use {', '.join(CITE_FORMATS)}")
+    with open_ledger(ledger) as opened, ledger_failures(ledger):
+        citation = ledger_citation(opened, claim_id)
+    if citation is None:
+        raise fail(f"{ledger}: no claim {claim_id!r}")
+    # One line, or JSON lines: anything a terminal would act on is written as an escape.
+    if format == "csl":
+        import json
+
+        text = json.dumps([csl_json(citation, claim_id)], ensure_ascii=False, indent=2)
+        print("\n".join(printable(line) for line in text.splitlines()))
+    else:
+        print(printable(cite_news(citation)))
 
 
 @app.command("report")
@@ -129,6 +196,8 @@ def report_command(
 
       consilience report example.db -o report.html
     """
+    from consilience.present.report import write_report
+
     with open_ledger(ledger) as opened, ledger_failures(ledger), output_failures(output):
         written = write_report(opened, output)
     say(f"wrote {written}")
@@ -147,6 +216,10 @@ def check_command(
 
       consilience check example.db
     """
+    from consilience.ingest.problems import printable
+    from consilience.store import Ledger
+    from consilience.store.ledger import CHECK_HINT
+
     try:
         checked = open_ledger(ledger)
     except CommandFailed as failure:  # this is the command such messages point to
@@ -196,6 +269,7 @@ def serve_command(
     import uvicorn
 
     from consilience.present.web import LOOPBACK_HOSTS, create_app
+    from consilience.store import LedgerError
 
     host = host.strip("[]")
     try:
