@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import consilience.extract as extract_module
+import consilience.extract.run as extract_module
 from consilience import build
 from consilience.extract import CLAIM_KINDS, DocumentClaims, extract
 from consilience.scale import ExtractionFailed, claims_of, extract_batch

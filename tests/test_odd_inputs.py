@@ -21,8 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from consilience.ingest import Document, IngestProblem, discover, ingest_file
+from consilience.ingest import Document, IngestProblem, ingest_file
 from consilience.ingest.decode import decode_bytes
+from consilience.ingest.discover import discover
 from consilience.ingest.problems import InputRejected, printable
 
 from .conftest import run_cli

@@ -101,7 +101,7 @@ def test_an_extractor_that_fails_costs_its_own_claims_only(
 ) -> None:
     """A failing extractor (here: quotes, made to raise) is reported for its document, and
     the document is stored with every other kind of claim."""
-    import consilience.extract as extract_module
+    import consilience.extract.run as extract_module
 
     def broken(*args: object) -> list[object]:
         raise RecursionError("maximum recursion depth exceeded")

@@ -45,7 +45,7 @@ def cluster() -> Iterator[Any]:
 
 
 def serial_json(paths: list[str], ledger: Path) -> str:
-    with build(paths, ledger) as built:
+    with build(paths, ledger, workers=1) as built:
         return built.to_json()
 
 

@@ -1,9 +1,15 @@
 """consilience: one source-grounded record from many documents about the same events."""
 
-from consilience.api import BuildReport, build
-from consilience.extract.claims import DocumentClaims
-from consilience.ingest import Document, Metadata
-from consilience.store import Ledger, LedgerBusy, LedgerError
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from consilience.api import BuildReport, build
+    from consilience.extract.claims import DocumentClaims
+    from consilience.ingest import Document, Metadata
+    from consilience.store import Ledger, LedgerBusy, LedgerError
 
 __version__ = "0.1.0"
 
@@ -17,3 +23,23 @@ __all__ = [
     "Metadata",
     "build",
 ]
+
+# Where each name lives: loaded on first use, so `consilience --help` and the commands
+# that only read a ledger do not load extraction (spaCy, trafilatura) at all.
+_HOMES = {
+    "BuildReport": "consilience.api",
+    "build": "consilience.api",
+    "DocumentClaims": "consilience.extract.claims",
+    "Document": "consilience.ingest",
+    "Metadata": "consilience.ingest",
+    "Ledger": "consilience.store",
+    "LedgerBusy": "consilience.store",
+    "LedgerError": "consilience.store",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)

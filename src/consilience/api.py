@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
 from consilience.align import align
+from consilience.defaults import DEFAULT_LEDGER
 from consilience.extract import EXTRACTOR_VERSION
 from consilience.extract.claims import DocumentClaims
 from consilience.ingest import (
@@ -16,12 +17,14 @@ from consilience.ingest import (
     Document,
     FileRead,
     IngestProblem,
+    IngestWarning,
     Metadata,
-    discover,
     ingest_file,
 )
+from consilience.ingest.discover import discover
 from consilience.scale import (
     DEFAULT_BATCH_SIZE,
+    POOL_THRESHOLD_CHARS,
     ClaimSet,
     ExtractionFailed,
     OrderedExtraction,
@@ -36,8 +39,6 @@ from consilience.store.lock import WriterLock
 if TYPE_CHECKING:
     from consilience.scale.partitioned import ClaimsDirectory
 
-DEFAULT_LEDGER = "consilience.db"
-
 
 @dataclass
 class BuildReport:
@@ -50,7 +51,11 @@ class BuildReport:
     problems: list[IngestProblem] = field(default_factory=list)
     # Documents stored without some claim kind, because its extractor failed on them.
     partial: list[IngestProblem] = field(default_factory=list)
+    # Inputs built as they are, with something to check (a page with little text).
+    warnings: list[IngestWarning] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)
+    # Processes (or Dask worker threads) extraction ran in at once; 0: nothing extracted.
+    workers: int = 0
 
     @property
     def documents(self) -> int:
@@ -64,8 +69,9 @@ class BuildReport:
 @dataclass(frozen=True)
 class BuildEvent:
     """One step of a build, for progress displays: `kind` is start, waiting (for another
-    build's lock), file, document, problem (an input skipped) or partial (a document
-    stored without the claims of an extractor that failed on it)."""
+    build's lock), file, document, problem (an input skipped), warning (an input built,
+    with something to check) or partial (a document stored without the claims of an
+    extractor that failed on it)."""
 
     kind: str
     where: str = ""
@@ -80,10 +86,11 @@ def build(
     overrides: Metadata | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_event: Callable[[BuildEvent], None] | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     dask: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     wait: bool = True,
+    pool_threshold: int = POOL_THRESHOLD_CHARS,
 ) -> Ledger:
     """Ingest `paths`, extract every new or changed document, and store it in `ledger`.
 
@@ -92,10 +99,13 @@ def build(
     returned Ledger's `last_build` is the BuildReport.
 
     Extraction runs in this process (`workers=1`), in `workers` local processes, or on
-    Dask: `dask="local"` starts a LocalCluster of `workers` processes, and an address
-    (`"tcp://scheduler:8786"`) uses a running cluster. `batch_size` documents go to a
-    worker at a time. Whichever runs it, the ledger is written here, in input order, and
-    holds the same result.
+    Dask: `dask="local"` starts a LocalCluster of `workers` processes (default: one per
+    core), and an address (`"tcp://scheduler:8786"`) uses a running cluster. By default
+    (`workers=None`) it runs in this process until `pool_threshold` characters of text
+    are to be extracted (unchanged documents not counted), then in a pool of one process
+    per core: below that, starting the pool costs more than it saves. `batch_size`
+    documents go to a worker at a time. Whichever runs it, the ledger is written here,
+    in input order, and holds the same result.
 
     One build writes to a ledger at a time: a second one waits for the first to finish
     (`wait=False`: raises LedgerBusy instead). A ledger whose file fails SQLite's quick
@@ -114,7 +124,15 @@ def build(
                     f"`consilience check {path}` tells more"
                 )
             report = _extract_into(
-                target, paths, overrides, max_bytes, notify, workers, dask, batch_size
+                target,
+                paths,
+                overrides,
+                max_bytes,
+                notify,
+                workers,
+                dask,
+                batch_size,
+                pool_threshold,
             )
             _align_current(target)
         except BaseException:
@@ -149,10 +167,11 @@ def build_partitioned(
     overrides: Metadata | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_event: Callable[[BuildEvent], None] | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     dask: str | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     wait: bool = True,
+    pool_threshold: int = POOL_THRESHOLD_CHARS,
 ) -> ClaimsDirectory:
     """`build`, with claims written as partitioned Parquet in the folder `out` instead of a
     ledger (see consilience.scale.partitioned), then aligned from there.
@@ -171,7 +190,15 @@ def build_partitioned(
     with lock:
         writer = ClaimsWriter(root, EXTRACTOR_VERSION)
         report = _extract_into(
-            writer, paths, overrides, max_bytes, notify, workers, dask, batch_size
+            writer,
+            paths,
+            overrides,
+            max_bytes,
+            notify,
+            workers,
+            dask,
+            batch_size,
+            pool_threshold,
         )
         report.removed = writer.commit()
         claims = ClaimsDirectory(root)
@@ -206,9 +233,10 @@ def _extract_into(
     overrides: Metadata | None,
     max_bytes: int,
     notify: Callable[[BuildEvent], None],
-    workers: int,
+    workers: int | None,
     dask: str | None,
     batch_size: int,
+    pool_threshold: int,
 ) -> BuildReport:
     """Read every input, send what needs extracting to the runner, and store the results
     in input order. An unchanged document is never sent; whether it is unchanged is asked
@@ -227,12 +255,15 @@ def _extract_into(
 
     for problem in found.problems:
         skip(problem)
-    with open_runner(extract_batch, workers, dask) as runner:
+    with open_runner(extract_batch, workers, dask, pool_threshold) as runner:
         stream = OrderedExtraction(runner, batch_size)
 
         def store(item: object, claims: ClaimSet | ExtractionFailed | None) -> None:
             if isinstance(item, IngestProblem):
                 skip(item)
+            elif isinstance(item, IngestWarning):
+                report.warnings.append(item)
+                notify(BuildEvent("warning", where=str(item)))
             elif isinstance(item, Document):
                 if claims is None and target.is_current(item.id, EXTRACTOR_VERSION):
                     target.update_path(item)
@@ -268,6 +299,7 @@ def _extract_into(
                 store(*ready)
         for ready in stream.finish():
             store(*ready)
+        report.workers = runner.workers
     return report
 
 

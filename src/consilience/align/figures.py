@@ -35,8 +35,6 @@ CUMULATIVE = frozenset({
 # Measures that are no toll of an event: what was fired counts no harm. Their slots are
 # among the event's slots, never its `tolls`.
 NOT_TOLLS = frozenset({"munitions"})
-# Casualty measures an event's toll is told by, in the order headlines and views take them.
-TOLL_MEASURES = ("killed", "wounded", "missing", "displaced")
 # Person measures: a figure without a stated subject counts people (not `munitions`,
 # `damaged`, `destroyed`, `deployed`, `other`).
 PERSON_MEASURES = (CUMULATIVE - {"damaged"}) | {"protesters", "recognised"}

@@ -13,7 +13,6 @@ import typer
 from typer.core import TyperCommand
 
 from consilience import exits
-from consilience.api import DEFAULT_LEDGER
 from consilience.cli.common import (
     MaxBytesOpt,
     PublishedOpt,
@@ -24,12 +23,15 @@ from consilience.cli.common import (
     fail,
     overrides,
 )
+from consilience.defaults import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_LEDGER,
+    DEFAULT_MAX_BYTES,
+    LOCAL,
+    POOL_THRESHOLD_CHARS,
+)
 from consilience.exits import ledger_failures, say
-from consilience.ingest import DEFAULT_MAX_BYTES
 from consilience.ingest.problems import printable
-from consilience.scale.batches import DEFAULT_BATCH_SIZE
-from consilience.scale.dask_run import LOCAL
-from consilience.scale.pool import POOL_THRESHOLD_CHARS
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID

@@ -9,6 +9,8 @@ from consilience.ingest.document import Document
 
 # Claim kinds in the order they appear in the JSON contract.
 CLAIM_KINDS = ("entities", "figures", "dates", "statements", "incidents", "quotes")
+# Casualty measures an event's toll is told by, in the order headlines and views take them.
+TOLL_MEASURES = ("killed", "wounded", "missing", "displaced")
 SPAN_FIELDS = ("id", "doc", "start", "end", "text")
 # A figure's modality: a count the source states as fact, or one it says may, could or is
 # expected to be reached ("the toll could rise to 500").

@@ -9,8 +9,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import trafilatura
-
 from consilience.ingest.decode import decode_bytes
 from consilience.ingest.document import Document, Metadata, make_document
 from consilience.ingest.html_meta import PageSite, page_site, site_name, web_address
@@ -66,6 +64,8 @@ def read_markdown(path: str, data: bytes, overrides: Metadata) -> Document:
 
 def read_html(path: str, data: bytes, overrides: Metadata) -> Document:
     """An HTML page; the document text is its main text, without navigation or comments."""
+    import trafilatura  # here, not at the top: commands that read no page never load it
+
     markup, encoding = decode_bytes(data)
     # Parsed once: the site is read from the tree before trafilatura prunes it.
     tree = trafilatura.load_html(markup)

@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from consilience.align.figures import TOLL_MEASURES
-from consilience.extract.claims import CLAIM_KINDS
+from consilience.extract.claims import CLAIM_KINDS, TOLL_MEASURES
 from consilience.ingest.naming import document_title, source_name
+from consilience.numbers import number
 from consilience.present.highlight import Run, Span, runs
-from consilience.present.render import number
 from consilience.present.reuse_view import counted_once
 from consilience.present.stated import is_projection, stated_range, stated_rows
 from consilience.store import Ledger

@@ -7,15 +7,16 @@ ledger is still written by one process, in input order (see `batches`).
 from __future__ import annotations
 
 import importlib.util
+import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from typing import Any, Protocol
 
+from consilience.defaults import DEFAULT_BATCH_SIZE, LOCAL, POOL_THRESHOLD_CHARS
 from consilience.extract.nlp import MODEL_PACKAGE, MODEL_PIP_NAME, ModelMissingError
 from consilience.ingest import Document
 from consilience.scale.batches import (
-    DEFAULT_BATCH_SIZE,
     ClaimSet,
     ExtractionFailed,
     OrderedExtraction,
@@ -24,12 +25,21 @@ from consilience.scale.batches import (
     extract_batch,
     parse_batch,
 )
-from consilience.scale.dask_run import LOCAL, DaskRunner
-from consilience.scale.pool import Job, PoolRunner, ScaleError, SerialRunner
+from consilience.scale.dask_run import DaskRunner
+from consilience.scale.pool import (
+    AutoRunner,
+    Job,
+    PoolRunner,
+    ScaleError,
+    SerialRunner,
+    default_workers,
+)
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
     "LOCAL",
+    "POOL_THRESHOLD_CHARS",
+    "AutoRunner",
     "ClaimSet",
     "DaskRunner",
     "ExtractionFailed",
@@ -39,6 +49,7 @@ __all__ = [
     "ScaleError",
     "SerialRunner",
     "claims_of",
+    "default_workers",
     "extract_batch",
     "open_runner",
     "parse_batch",
@@ -46,22 +57,36 @@ __all__ = [
 
 
 class _Stoppable(Runner, Protocol):
+    @property
+    def workers(self) -> int:
+        """Batches it runs at once: processes, or a cluster's worker threads."""
+
     def stop(self) -> None:
         """Stop at once, abandoning batches in flight, and leave no worker running."""
 
 
 @contextmanager
-def open_runner(job: Job, workers: int = 1, dask: str | None = None) -> Iterator[Runner]:
+def open_runner(
+    job: Job,
+    workers: int | None = 1,
+    dask: str | None = None,
+    threshold: int = POOL_THRESHOLD_CHARS,
+) -> Iterator[_Deferred]:
     """A runner for `job`: Dask when `dask` is set ("local" starts a LocalCluster of
-    `workers` processes, anything else is a scheduler address), else a pool of `workers`
-    processes, else (one worker) this process. Workers are started when the first batch
+    `workers` processes, one per core when None; anything else is a scheduler address),
+    else a pool of `workers` processes, else (one worker) this process. `workers=None`
+    chooses: this process until `threshold` characters are sent to be extracted, then a
+    pool of one process per core (`AutoRunner`). Workers are started when the first batch
     is sent, so a build with nothing to extract starts none. When the block ends with an
     exception (KeyboardInterrupt included) the workers are stopped, not waited for."""
-    if workers < 1:
+    if workers is not None and workers < 1:
         raise ValueError("workers must be at least 1")
+    cores = os.cpu_count() or 1
     start: Callable[[], _Stoppable]
     if dask is not None:
-        start = partial(DaskRunner, job, dask, workers)
+        start = partial(DaskRunner, job, dask, cores if workers is None else workers)
+    elif workers is None:
+        start = partial(AutoRunner, job, cores, threshold, _checked_pool)
     elif workers > 1:
         _check_model()  # a worker that cannot load the model would only say "pool broken"
         start = partial(PoolRunner, job, workers)
@@ -92,6 +117,11 @@ class _Deferred:
     def window(self) -> int:
         return 1 if self._runner is None else self._runner.window
 
+    @property
+    def workers(self) -> int:
+        """Batches its runner runs at once; 0 when no batch was sent."""
+        return 0 if self._runner is None else self._runner.workers
+
     def submit(self, index: int, documents: list[Document]) -> None:
         self._started().submit(index, documents)
 
@@ -105,6 +135,11 @@ class _Deferred:
     def stop(self) -> None:
         if self._runner is not None:
             self._runner.stop()
+
+
+def _checked_pool(job: Job, workers: int) -> PoolRunner:
+    _check_model()
+    return PoolRunner(job, workers)
 
 
 def _check_model() -> None:

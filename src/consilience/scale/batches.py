@@ -6,8 +6,9 @@ document with its claims. The ledger is written by the caller alone, in that ord
 build does the same writes in the same order on one process or a hundred, and its result
 is the same byte for byte.
 
-Memory stays flat: a bounded number of batches is in flight, and a batch closes after a
-fixed number of input items even when few of them need extracting, so the queue of items
+Memory stays flat: a bounded number of batches is in flight, a batch closes after a
+fixed number of input items even when few of them need extracting, and feeding waits for a
+batch once too many items wait behind the batches in flight, so the queue of items
 waiting for an earlier batch never grows with the corpus.
 """
 
@@ -18,6 +19,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from consilience.defaults import DEFAULT_BATCH_SIZE
 from consilience.extract import DocumentClaims, extract, extract_many
 from consilience.extract.claims import (
     DateClaim,
@@ -30,10 +32,6 @@ from consilience.extract.claims import (
 from consilience.ingest import Document
 from consilience.ingest.problems import error_reason
 
-# Documents sent to a worker at once: enough for spaCy to batch its network and for the
-# cost of a round trip to vanish, few enough that progress shows often and a lost worker
-# loses little work.
-DEFAULT_BATCH_SIZE = 32
 # A batch closes after this many input items per document slot even if it is not full
 # (most items unchanged), so items waiting behind it stay bounded.
 ITEMS_PER_SLOT = 4
@@ -166,7 +164,7 @@ class OrderedExtraction:
         elif not self._open:
             self._open_items = 0
         yield from self._release(block=False)
-        while len(self._in_flight) >= max(1, self.runner.window):
+        while self._in_flight and self._waiting_too_much():
             yield from self._release(block=True)
 
     def finish(self) -> Iterator[tuple[object, Any]]:
@@ -189,6 +187,15 @@ class OrderedExtraction:
         while index not in self._done:
             self._collect(block=True)
         return self._done.pop(index)[0]
+
+    def _waiting_too_much(self) -> bool:
+        """Enough batches are in flight, or enough items wait behind them (a long run of
+        unchanged documents behind a batch that a runner holds back, or a slow one)."""
+        window = max(1, self.runner.window)
+        return (
+            len(self._in_flight) >= window
+            or len(self._queue) > window * self.batch_size * ITEMS_PER_SLOT
+        )
 
     def _submit_open(self) -> None:
         index = self._next_batch

@@ -22,10 +22,10 @@ import time
 import uuid
 from typing import Any
 
+from consilience.defaults import LOCAL
 from consilience.ingest import Document
 from consilience.scale.pool import Job, ScaleError
 
-LOCAL = "local"
 # How long to wait for an existing scheduler to answer.
 CONNECT_TIMEOUT_S = 10
 # The workers of a cluster started here run as a pool process does. They do not sample
@@ -121,6 +121,11 @@ class DaskRunner:
             self._threads = sum(self.client.nthreads().values())
             self._threads_at = now
         return max(2, 2 * self._threads)
+
+    @property
+    def workers(self) -> int:
+        """The cluster's worker threads, as last counted (one batch each at a time)."""
+        return max(1, self.window // 2)
 
     def submit(self, index: int, documents: list[Document]) -> None:
         # A key of its own for every submission: a batch number may come again (a

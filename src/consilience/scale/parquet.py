@@ -1,8 +1,9 @@
 """Parquet input: a file (or a folder of part files) with one document per row.
 
 Columns: `text`, and optional `title`, `publisher`, `author`, `published`, `url`, as in
-JSONL. The file is read one row group at a time, so a corpus of millions of rows never
-sits in memory whole. A row is a document as a JSONL line is: its path is `FILE#ROW`
+JSONL (the publisher may be in a `site_name`, `source` or `site` column instead). The
+file is read one row group at a time, so a corpus of millions of rows never sits in
+memory whole. A row is a document as a JSONL line is: its path is `FILE#ROW`
 (rows counted from 1), and a bad row is skipped with its row number.
 """
 
@@ -15,11 +16,13 @@ from typing import Any
 
 from consilience.ingest import FileRead, IngestProblem, Metadata
 from consilience.ingest.document import METADATA_FIELDS, Document
-from consilience.ingest.metadata import read_sidecar
+from consilience.ingest.metadata import PUBLISHER_ALIASES, read_sidecar
 from consilience.ingest.problems import InputRejected
 from consilience.ingest.readers import record_document
 
 PARQUET_SUFFIXES = (".parquet", ".parq")
+# The columns read besides `text`.
+RECORD_FIELDS = METADATA_FIELDS + PUBLISHER_ALIASES
 # Rows decoded at once: a slice of one row group, so memory stays flat however large the
 # file's row groups are.
 ROWS_PER_READ = 512
@@ -53,7 +56,7 @@ def ingest_parquet(
     if "text" not in names:
         yield IngestProblem(path, "no 'text' column in the Parquet file")
         return
-    columns = ["text", *(name for name in METADATA_FIELDS if name in names)]
+    columns = ["text", *(name for name in RECORD_FIELDS if name in names)]
     ids: set[str] = set()
     complete = True
     number = 0
@@ -86,7 +89,7 @@ def _row_document(
         raise InputRejected("no 'text' string in the row")
     if len(text) > max_bytes or len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise InputRejected(f"text is over the {max_bytes:,}-byte limit (--max-bytes)")
-    fields = {name: _as_text(record.get(name)) for name in METADATA_FIELDS}
+    fields = {name: _as_text(record.get(name)) for name in RECORD_FIELDS}
     return record_document(text, fields, "row", path, number, "parquet", overrides)
 
 

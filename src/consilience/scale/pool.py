@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from consilience.defaults import POOL_THRESHOLD_CHARS
 from consilience.ingest import Document
 
 Job = Callable[[Sequence[Document]], list[Any]]
@@ -39,10 +40,24 @@ MAX_RESTARTS = 3
 PARENT_POLL_S = 0.5
 # How long `stop` waits for terminated workers to exit before it kills them.
 STOP_GRACE_S = 5.0
+# Batches the automatic runner keeps back, unstarted, while it counts what there is to
+# extract: enough to see POOL_THRESHOLD_CHARS before any is extracted even in items a
+# fifth as long as the portal feed's one-sentence ones (13 batches of 32 of those), few
+# enough to keep memory small.
+HOLD_BATCHES = 64
 
 
 class ScaleError(RuntimeError):
     """Extraction workers could not be started or kept running."""
+
+
+def default_workers(
+    chars_to_extract: int, cores: int, threshold: int = POOL_THRESHOLD_CHARS
+) -> int:
+    """How many processes a build extracts in when it is not told: one per core once
+    there are `threshold` characters to extract, else this one, since each worker of a
+    pool loads the spaCy model before it extracts anything."""
+    return cores if cores > 1 and chars_to_extract >= threshold else 1
 
 
 def warm_worker() -> None:
@@ -76,6 +91,7 @@ class SerialRunner:
     """Batches run here, in this process, one at a time, when they are waited for."""
 
     window = 1
+    workers = 1
 
     def __init__(self, job: Job) -> None:
         self.job = job
@@ -190,3 +206,65 @@ class PoolRunner:
             if process.is_alive():
                 process.kill()
                 process.join()
+
+
+class AutoRunner:
+    """Batches run in this process until `threshold` characters have been sent to be
+    extracted, then in a pool of one worker per core (`default_workers`), which takes
+    every batch not yet run. A batch is kept back, unrun, until it has to be waited for
+    or HOLD_BATCHES are kept, so a build with enough to extract starts its pool before
+    extracting anything here, and one with less never starts it."""
+
+    def __init__(
+        self,
+        job: Job,
+        cores: int,
+        threshold: int = POOL_THRESHOLD_CHARS,
+        start_pool: Callable[[Job, int], PoolRunner] = PoolRunner,
+    ) -> None:
+        self.job = job
+        self.cores = cores
+        self.threshold = threshold
+        self.chars = 0
+        self._start_pool = start_pool
+        self._pool: PoolRunner | None = None
+        self._held: list[tuple[int, list[Document]]] = []
+
+    @property
+    def workers(self) -> int:
+        return 1 if self._pool is None else self._pool.workers
+
+    @property
+    def window(self) -> int:
+        return HOLD_BATCHES if self._pool is None else self._pool.window
+
+    def submit(self, index: int, documents: list[Document]) -> None:
+        self.chars += sum(len(document.text) for document in documents)
+        if self._pool is not None:
+            self._pool.submit(index, documents)
+            return
+        self._held.append((index, documents))
+        workers = default_workers(self.chars, self.cores, self.threshold)
+        if workers > 1:
+            self._pool = self._start_pool(self.job, workers)
+            held, self._held = self._held, []
+            for number, batch in held:
+                self._pool.submit(number, batch)
+
+    def wait(self, block: bool) -> list[tuple[int, list[Any]]]:
+        if self._pool is not None:
+            return self._pool.wait(block)
+        if not block or not self._held:
+            return []
+        index, documents = self._held.pop(0)
+        return [(index, self.job(documents))]
+
+    def close(self) -> None:
+        self._held.clear()
+        if self._pool is not None:
+            self._pool.close()
+
+    def stop(self) -> None:
+        self._held.clear()
+        if self._pool is not None:
+            self._pool.stop()
