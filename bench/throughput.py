@@ -1,21 +1,28 @@
 """Extract-stage throughput: the bare spaCy pipeline against the full extract stage, on one
 process, two local processes, and a two-worker Dask LocalCluster.
 
-Usage: python bench/throughput.py [--docs 2000] [--repeat 1] [--batch-size 32] [--skip-n-process]
+Usage: python bench/throughput.py [--docs 2000] [--feed FILE.jsonl] [--repeat 1]
+       [--batch-size 32] [--skip-n-process] [--skip-dask]
 
 The corpus is generated (bench/newsgen.py: fictional news reports of about 460 words with
-counts, dates, quotes and datelines). Each configuration runs the same streaming code a
-build runs (consilience.scale: batches in flight, results taken in input order) once with
-the bare pipeline as the job (spaCy parses the batch; token counts come back) and once with
-the full extract stage (parse, then every extractor; the claims come back). Worker start-up
-(spawning processes, loading the model) is timed apart and left out of the rates. Each
-configuration runs in a fresh process of its own; its peak memory is the largest sum of
-the resident memory of that process and every process it started (pool workers; Dask
-nannies and workers; the scheduler runs inside it), sampled every 50 ms.
+counts, dates, quotes and datelines), or with --feed the documents of a JSONL file (the
+first --docs of them, when given), read as a build reads it. Each configuration runs the
+same streaming code a build runs (consilience.scale: batches in flight, results taken in
+input order) once with the bare pipeline as the job (spaCy parses the batch; token counts
+come back) and once with the full extract stage (parse, then every extractor; the claims
+come back). Worker start-up (spawning processes, loading the model) is timed apart and left
+out of the rates. Each configuration runs in a fresh process of its own; its peak memory
+is the largest sum of the resident memory of that process and every process it started
+(pool workers; Dask nannies and workers; the scheduler runs inside it), sampled every 50 ms.
 
 For comparison it also times spaCy's own `nlp.pipe(n_process=2)` (bare, and with the
 extractors run on the parsed documents in this process), the other way to use two cores.
-Record the figures in BENCHMARKS.md.
+
+Last, the default path: a plain `consilience.build` of the same documents (written to a
+JSONL file) with no `workers`, as `consilience build` runs it, timed end to end (start-up,
+ingest, extraction, the ledger's writes, alignment) and up to its last document stored. Its
+throughput is printed as a fraction of the bare pipeline's best. Record the figures in
+BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -28,6 +35,7 @@ import os
 import platform
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -40,9 +48,11 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import newsgen  # noqa: E402
+from consilience import build  # noqa: E402
 from consilience.extract import extract_parsed  # noqa: E402
 from consilience.extract.nlp import PIPE_BATCH, load_nlp  # noqa: E402
-from consilience.ingest import Document, Metadata, make_document  # noqa: E402
+from consilience.ingest import Document, Metadata, ingest_file, make_document  # noqa: E402
+from consilience.ingest.document import METADATA_FIELDS  # noqa: E402
 from consilience.scale import (  # noqa: E402
     DaskRunner,
     OrderedExtraction,
@@ -55,8 +65,12 @@ from consilience.scale import (  # noqa: E402
 )
 
 
-def documents(count: int) -> list[Document]:
-    """The generated corpus as ingest would make it from a JSONL file."""
+def documents(count: int | None, feed: str | None = None) -> list[Document]:
+    """The generated corpus as ingest would make it from a JSONL file, or the first
+    `count` documents of `feed` (all of them when None)."""
+    if feed is not None:
+        read = [item for item in ingest_file(feed) if isinstance(item, Document)]
+        return read if count is None else read[:count]
     return [
         make_document(
             text=record["text"],
@@ -71,7 +85,7 @@ def documents(count: int) -> list[Document]:
                 url=record["url"],
             ),
         )
-        for number, record in enumerate(newsgen.corpus(count))
+        for number, record in enumerate(newsgen.corpus(2000 if count is None else count))
     ]
 
 
@@ -188,28 +202,78 @@ def n_process_runs(docs: list[Document], repeat: int) -> list[Run]:
     return [runs["bare"], runs["full"]]
 
 
+DEFAULT = "plain build (no --workers)"
+
+
+def default_runs(docs: list[Document], repeat: int) -> list[Run]:
+    """A plain `build` of `docs` written to a JSONL file, with no `workers`: the time to
+    its last document stored ("stored") and to its end ("build"), start-up included, as a
+    user waits for them. The best of `repeat` runs counts."""
+    runs: dict[str, Run] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        feed = Path(folder) / "corpus.jsonl"
+        with feed.open("w", encoding="utf-8") as handle:
+            for document in docs:
+                record = {"text": document.text}
+                for name in METADATA_FIELDS:
+                    if getattr(document.metadata, name) is not None:
+                        record[name] = getattr(document.metadata, name)
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for number in range(repeat):
+            stored = 0.0
+            ledger = Path(folder) / f"bench-{number}.db"
+            with PeakMemory() as memory:
+                started = time.perf_counter()
+
+                def on_event(event: Any, started: float = started) -> None:
+                    nonlocal stored
+                    if event.kind == "document":
+                        stored = time.perf_counter() - started
+
+                with build([str(feed)], ledger, on_event=on_event) as built:
+                    report = built.last_build
+                seconds = time.perf_counter() - started
+            assert report.extracted == len(docs), report
+            print(
+                f"  {DEFAULT:<28} stored: {stored:7.1f} s  build: {seconds:7.1f} s  "
+                f"(extraction processes: {report.workers})",
+                flush=True,
+            )
+            for job, taken in (("stored", stored), ("build", seconds)):
+                run = Run(DEFAULT, job, taken, 0.0, memory.peak / 1e6)
+                best = runs.setdefault(job, run)
+                best.seconds = min(best.seconds, run.seconds)
+                best.peak_mb = max(best.peak_mb, run.peak_mb)
+    return [runs["stored"], runs["build"]]
+
+
 CONFIGS: dict[str, tuple[str, Callable[[Callable[..., Any]], Runner] | None]] = {
     "serial": ("1 process", SerialRunner),
     "pool": ("2 processes (pool)", lambda job: PoolRunner(job, 2)),
     "dask": ("Dask LocalCluster, 2 workers", lambda job: DaskRunner(job, "local", 2)),
     "n_process": ("nlp.pipe(n_process=2)", None),
+    "default": (DEFAULT, None),
 }
 
 
 def run_config(name: str, docs: list[Document], args: Any) -> list[Run]:
     label, make = CONFIGS[name]
+    if name == "default":
+        return default_runs(docs, args.repeat)
     return n_process_runs(docs, args.repeat) if make is None else measure(label, make, docs, args)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=2000)
+    parser.add_argument("--docs", type=int, help="documents (default: 2000, or all of --feed)")
+    parser.add_argument("--feed", help="a JSONL file to read documents from")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the best counts")
     parser.add_argument("--skip-n-process", action="store_true")
+    parser.add_argument("--skip-dask", action="store_true")
     parser.add_argument("--config", choices=sorted(CONFIGS), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    docs = documents(args.docs)
+    docs = documents(args.docs, args.feed)
     if args.config:  # one configuration, in a process of its own, for clean memory figures
         runs = run_config(args.config, docs, args)
         print("RESULT " + json.dumps([asdict(run) for run in runs]), flush=True)
@@ -223,10 +287,11 @@ def main() -> None:
     )
     runs = []
     for name in CONFIGS:
-        if name == "n_process" and args.skip_n_process:
+        if (name == "n_process" and args.skip_n_process) or (name == "dask" and args.skip_dask):
             continue
-        command = [sys.executable, __file__, "--config", name, "--docs", str(args.docs)]
+        command = [sys.executable, __file__, "--config", name, "--docs", str(len(docs))]
         command += ["--batch-size", str(args.batch_size), "--repeat", str(args.repeat)]
+        command += ["--feed", args.feed] if args.feed else []
         child = subprocess.run(command, stdout=subprocess.PIPE, text=True, check=True)
         for line in child.stdout.splitlines():
             if line.startswith("RESULT "):
@@ -237,12 +302,26 @@ def main() -> None:
     print("| configuration | stage | docs/s | words/s | start-up s | peak RSS MB | full/bare |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for run in runs:
-        bare = next(r for r in runs if r.config == run.config and r.job == "bare")
-        ratio = f"{bare.seconds / run.seconds:.2f}" if run.job == "full" else ""
+        bare = next((r for r in runs if r.config == run.config and r.job == "bare"), None)
+        ratio = f"{bare.seconds / run.seconds:.2f}" if bare and run.job == "full" else ""
         print(
             f"| {run.config} | {run.job} | {len(docs) / run.seconds:,.1f} | "
             f"{words / run.seconds:,.0f} | {run.startup:.1f} | {run.peak_mb:,.0f} | {ratio} |"
         )
+    fastest = min((r for r in runs if r.job == "bare"), key=lambda r: r.seconds, default=None)
+    if fastest is None:
+        return
+    print()
+    print(
+        f"The bare pipeline's best: {len(docs) / fastest.seconds:,.1f} docs/s ({fastest.config})."
+    )
+    for run in runs:
+        if run.config == DEFAULT:
+            what = "to its last document stored" if run.job == "stored" else "end to end"
+            print(
+                f"Plain build, {what}: {len(docs) / run.seconds:,.1f} docs/s, "
+                f"{fastest.seconds / run.seconds:.2f} of it."
+            )
 
 
 if __name__ == "__main__":

@@ -3,7 +3,8 @@
     python scripts/screenshot_report.py [LEDGER] [--out docs/]
 
 Builds the example ledger when none is given, writes the report, opens it in Debian's
-chromium through Playwright, and saves the figures view and a highlighted passage.
+chromium through Playwright, and saves the overview (its headlines), the killed slot, and a
+highlighted passage with its claim panel and citation.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ def main() -> None:
             slot.scroll_into_view_if_needed()
             slot.screenshot(path=str(args.out / "report-slot.png"))
             slot.locator("table.values a.claim-link").first.click()
+            page.wait_for_timeout(200)
+            page.locator('#claim-panel button.cite[data-format="wikipedia"]').click()
             page.wait_for_timeout(200)
             page.screenshot(path=str(args.out / "report-passage.png"))
             page.goto(report.as_uri() + "#view-overview")

@@ -21,7 +21,7 @@ CSV_TABLES = ("documents", *CLAIM_KINDS, *RESULT_TABLES, "slot_values")
 SLOT_COLUMNS = [
     "id", "measure", "subject", "event", "event_time", "places", "verdict",
     "best", "best_text", "low", "high", "latest", "sources", "independent_sources",
-    "values", "explanation_kinds", "best_rule",
+    "values", "explanation_kinds", "best_rule", "headline",
 ]  # fmt: skip
 # slot_values.csv: one row per source stating a value in a slot.
 SLOT_VALUE_COLUMNS = [
@@ -38,7 +38,7 @@ EVENT_COLUMNS = [
     "independent_sources",
     *(f"{measure}_{field}" for measure in EVENT_TOLL_MEASURES
       for field in ("best", "low", "high", "latest", "claims")),
-    "documents",
+    "documents", "headline",
 ]  # fmt: skip
 # Most specific first: the place an event row gives is the first of its places at the
 # finest level the gazetteer resolved (a city, else a region, else a country).
@@ -114,6 +114,7 @@ def slot_row(slot: dict[str, Any]) -> dict[str, Any]:
         ),
         "explanation_kinds": "; ".join(sorted({e["kind"] for e in slot.get("explanations", [])})),
         "best_rule": slot.get("best_rule"),
+        "headline": slot.get("headline", ""),
     }
 
 
@@ -168,6 +169,7 @@ def event_row(event: dict[str, Any]) -> dict[str, Any]:
             row[f"{measure}_{field}"] = _bound(toll.get(field))
         row[f"{measure}_claims"] = ";".join(toll.get("claims") or [])
     row["documents"] = ";".join(event.get("documents") or [])
+    row["headline"] = event.get("headline", "")
     return row
 
 
