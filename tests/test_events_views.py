@@ -43,7 +43,7 @@ EVENTS_CSV_HEADER = [
     "killed_best", "killed_low", "killed_high", "killed_latest", "killed_claims",
     "wounded_best", "wounded_low", "wounded_high", "wounded_latest", "wounded_claims",
     "missing_best", "missing_low", "missing_high", "missing_latest", "missing_claims",
-    "documents",
+    "documents", "headline",
 ]  # fmt: skip
 MARK = re.compile(r'class="toll-mark\b')
 UNKNOWN_EVENT = "ev-000000000000"

@@ -165,13 +165,19 @@ def _mentions(
 
 def _toll(slot: Slot) -> dict[str, Any]:
     """An event's toll for one measure, from the slot of that measure that counts people
-    (else any) with the most sources."""
+    (else any) with the most sources. Its low and high are the lowest and highest value
+    a source states (a bound counts as its number, "hundreds" as its words' range), never
+    the margins an approximate value ("about 30") is read with."""
     latest = slot.latest or {}
+    lows = [v.value if v.value is not None else v.low for v in slot.values]
+    highs = [v.value if v.value is not None else v.high for v in slot.values]
+    stated_lows = [low for low in lows if low is not None]
+    stated_highs = [high for high in highs if high is not None]
     return {
         "slot": slot.id,
         "best": slot.best,
-        "low": slot.low,
-        "high": slot.high,
+        "low": min(stated_lows) if stated_lows else slot.low,
+        "high": max(stated_highs) if stated_highs else slot.high,
         "latest": latest.get("value"),
         "claims": list(slot.claims),
         "headline": slot.headline,

@@ -296,7 +296,10 @@ def print_conflicts(slots: list[dict[str, Any]], sources: Sources, console: Cons
         for explanation in explanations[:EXPLANATIONS_FIRST]:
             console.print(
                 Text.assemble(
-                    "  ", plain(explanation["kind"], "italic"), ": ", plain(explanation["text"])
+                    "  ",
+                    plain(str(explanation["kind"]).replace("_", " "), "italic"),
+                    ": ",
+                    plain(explanation["text"]),
                 )
             )
         if len(explanations) > EXPLANATIONS_FIRST:
