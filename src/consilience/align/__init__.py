@@ -10,22 +10,28 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from consilience.align.run import (
-        ReuseLink,
-        Slot,
-        align,
-        align_slots,
-        find_reuse,
-        iter_slots,
-        store_slots,
-    )
+    from consilience.align.reuse import ReuseLink, find_reuse
+    from consilience.align.run import align, align_slots, iter_slots, store_slots
+    from consilience.align.slots import Slot
 
 __all__ = ["ReuseLink", "Slot", "align", "align_slots", "find_reuse", "iter_slots", "store_slots"]
 
 
+# Where each name lives, loaded on first use: a view that imports one light module of the
+# package does not load every stage.
+_HOMES = {
+    "ReuseLink": "consilience.align.reuse",
+    "find_reuse": "consilience.align.reuse",
+    "Slot": "consilience.align.slots",
+    "align": "consilience.align.run",
+    "align_slots": "consilience.align.run",
+    "iter_slots": "consilience.align.run",
+    "store_slots": "consilience.align.run",
+}
+
+
 def __getattr__(name: str) -> Any:
-    """The package's names, loaded on first use (`consilience.align.run`): a view that
-    imports one light module of the package (figures) does not load every stage."""
-    if name in __all__:
-        return getattr(importlib.import_module("consilience.align.run"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)

@@ -16,7 +16,7 @@ from consilience.align.figures import NOT_TOLLS, Figure, load_figures
 from consilience.align.grouping import event_of_figure, group_figures
 from consilience.align.headline import event_headline, slot_headline
 from consilience.align.independence import ReuseIndex
-from consilience.align.reuse import ReuseLink, find_reuse
+from consilience.align.reuse import find_reuse
 from consilience.align.slots import SameValueIndex, Slot, build_slot
 from consilience.align.timeline import build_timeline
 from consilience.extract.claims import TOLL_MEASURES
@@ -25,8 +25,6 @@ from consilience.lexicon.incidents import OTHER, load_vocabulary
 from consilience.places import load_gazetteer
 from consilience.store import Ledger
 from consilience.store.ledger import result_json
-
-__all__ = ["ReuseLink", "Slot", "align", "align_slots", "find_reuse", "iter_slots", "store_slots"]
 
 
 def align(ledger: Ledger) -> None:

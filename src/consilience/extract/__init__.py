@@ -13,18 +13,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from consilience.extract.run import (
-        CLAIM_KINDS,
-        EXTRACTOR_VERSION,
-        Claim,
-        DocumentClaims,
-        EntityClaim,
-        ModelMissingError,
-        extract,
-        extract_many,
-        extract_parsed,
-        load_nlp,
-    )
+    from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, EntityClaim
+    from consilience.extract.nlp import ModelMissingError, load_nlp
+    from consilience.extract.run import EXTRACTOR_VERSION, extract, extract_many, extract_parsed
 
 __all__ = [
     "CLAIM_KINDS",
@@ -40,10 +31,25 @@ __all__ = [
 ]
 
 
+# Where each name lives, loaded on first use: importing a light module of the package
+# (claims, for the ledger) does not load every extractor, so commands that only read a
+# ledger start fast.
+_HOMES = {
+    "CLAIM_KINDS": "consilience.extract.claims",
+    "Claim": "consilience.extract.claims",
+    "DocumentClaims": "consilience.extract.claims",
+    "EntityClaim": "consilience.extract.claims",
+    "ModelMissingError": "consilience.extract.nlp",
+    "load_nlp": "consilience.extract.nlp",
+    "EXTRACTOR_VERSION": "consilience.extract.run",
+    "extract": "consilience.extract.run",
+    "extract_many": "consilience.extract.run",
+    "extract_parsed": "consilience.extract.run",
+}
+
+
 def __getattr__(name: str) -> Any:
-    """The package's names, loaded on first use (`consilience.extract.run`): importing a
-    light module of the package (claims, for the ledger) does not load every extractor,
-    so commands that only read a ledger start fast."""
-    if name in __all__:
-        return getattr(importlib.import_module("consilience.extract.run"), name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(home), name)

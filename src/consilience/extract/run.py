@@ -8,16 +8,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from consilience.extract.claims import (
     CLAIM_KINDS,
-    Claim,
     DocumentClaims,
-    EntityClaim,
     IncidentClaim,
     claim_id,
 )
 from consilience.extract.entities import find_entities
 from consilience.extract.figures import find_figures
 from consilience.extract.incidents import find_incidents
-from consilience.extract.nlp import PIPE_BATCH, ModelMissingError, forget_parse, load_nlp
+from consilience.extract.nlp import PIPE_BATCH, forget_parse, load_nlp
 from consilience.extract.quotes import find_quotes
 from consilience.extract.sections import moved, one_section, section_offsets
 from consilience.extract.statements import find_statements
@@ -43,18 +41,6 @@ if TYPE_CHECKING:  # spaCy is imported by load_nlp, when it is first needed
 # re-extracts the documents as a new extractor would.
 EXTRACTOR_VERSION = f"13+{load_lexicon().digest}"
 
-__all__ = [
-    "CLAIM_KINDS",
-    "EXTRACTOR_VERSION",
-    "Claim",
-    "DocumentClaims",
-    "EntityClaim",
-    "ModelMissingError",
-    "extract",
-    "extract_many",
-    "extract_parsed",
-    "load_nlp",
-]
 
 T = TypeVar("T")
 

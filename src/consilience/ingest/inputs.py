@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from consilience.defaults import DEFAULT_MAX_BYTES
-from consilience.ingest.discover import Discovery, discover, not_regular_reason
-from consilience.ingest.document import Document, Metadata, make_document
+from consilience.ingest.discover import discover, not_regular_reason
+from consilience.ingest.document import Document, Metadata
 from consilience.ingest.metadata import read_sidecar
 from consilience.ingest.problems import IngestProblem, IngestWarning, InputRejected
 from consilience.ingest.readers import (
@@ -21,20 +21,6 @@ from consilience.ingest.readers import (
     read_plain,
     thin_page,
 )
-
-__all__ = [
-    "DEFAULT_MAX_BYTES",
-    "Discovery",
-    "Document",
-    "FileRead",
-    "IngestProblem",
-    "IngestWarning",
-    "Metadata",
-    "discover",
-    "ingest_file",
-    "iter_inputs",
-    "make_document",
-]
 
 
 @dataclass(frozen=True)

@@ -37,10 +37,11 @@ def claim_card(
     claim: Mapping[str, Any],
     kind: str,
     slot: Mapping[str, Any] | None = None,
+    look_up: bool = True,
 ) -> dict[str, Any]:
     """The panel record of one claim of `kind` (a claim kind: figures, dates, ...).
-    `slot` is the slot holding it when the caller knows it (the report does); else a
-    figure's slot is looked up in the ledger."""
+    `slot` is the slot holding it when the caller knows it (the report knows every slot
+    and passes `look_up=False`); else a figure's slot is looked up in the ledger."""
     fields: list[tuple[str, str]] = []
     for label, keys in CARD_FIELDS:
         if kind == "dates" and label == "date":
@@ -54,7 +55,7 @@ def claim_card(
             shown = figure_value_text(dict(claim)) or shown
         if shown:
             fields.append((label, shown))
-    if slot is None and kind == "figures":
+    if slot is None and look_up and kind == "figures":
         slot = ledger.result_holding_claim("slots", str(claim["id"]))
     document = sources.get(str(claim["doc"]))
     quote = claim_sentence(sources.text(str(claim["doc"])), int(claim["start"]), int(claim["end"]))

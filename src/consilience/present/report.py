@@ -46,7 +46,9 @@ def render_report(ledger: Ledger) -> str:
     documents = [document_view(ledger, d["id"]) for d in summary["documents"]]
     slot_of = {claim: slot for slot in slots for claim in slot.get("claims", [])}
     cards = {
-        claim["id"]: claim_card(ledger, sources, claim, kind, slot_of.get(claim["id"]))
+        claim["id"]: claim_card(
+            ledger, sources, claim, kind, slot_of.get(claim["id"]), look_up=False
+        )
         for view in documents
         if view is not None
         for kind, found in view["claims"].items()
