@@ -7,6 +7,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -51,6 +52,22 @@ def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[
         cwd=cwd,
         timeout=300,
     )
+
+
+def queries_run(client: Any, urls: list[str]) -> list[str]:
+    """The SQL a web app's ledger runs while answering `urls` (each must answer 200), for
+    tests that check the query plans a page uses."""
+    statements: list[str] = []
+    pool = client.app.state.pool
+    with pool.ledger() as pooled:
+        pooled._db.set_trace_callback(statements.append)
+    try:
+        for url in urls:
+            assert client.get(url).status_code == 200, url
+    finally:
+        with pool.ledger() as pooled:
+            pooled._db.set_trace_callback(None)
+    return statements
 
 
 def documents_in(ledger: Path) -> int:

@@ -27,7 +27,7 @@ from consilience.present.report import render_report
 from consilience.present.terminal import EVENTS_SHOWN, print_summary
 from consilience.present.views import TOLL_MEASURES
 from consilience.store import Ledger
-from tests.conftest import EXAMPLES, run_cli
+from tests.conftest import EXAMPLES, queries_run, run_cli
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's note about httpx's successor
@@ -282,16 +282,7 @@ def test_event_requests_use_an_index(
     urls += [f"/events/{events[0]['id']}", f"/api/events/{events[0]['id']}"] if events else []
     for url in urls:
         assert client.get(url).status_code == 200, url
-    statements: list[str] = []
-    pool = client.app.state.pool  # type: ignore[attr-defined]
-    with pool.ledger() as pooled:
-        pooled._db.set_trace_callback(statements.append)
-    try:
-        for url in urls:
-            assert client.get(url).status_code == 200, url
-    finally:
-        with pool.ledger() as pooled:
-            pooled._db.set_trace_callback(None)
+    statements = queries_run(client, urls)
     for query in (s for s in statements if s.lstrip().upper().startswith("SELECT")):
         plan = [row[3] for row in ledger._db.execute("EXPLAIN QUERY PLAN " + query)]
         scans = [

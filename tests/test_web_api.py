@@ -23,10 +23,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from consilience.api import build
-from consilience.present.views import source_label
+from consilience.ingest.naming import source_name
 from consilience.store import SCHEMA_VERSION, Ledger
 from consilience.store.schema import SCHEMA_V4
-from tests.conftest import SEEDS, run_cli
+from tests.conftest import SEEDS, queries_run, run_cli
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette's note about httpx's successor
@@ -445,7 +445,7 @@ def test_search_finds_other_forms_of_a_word(seeds: tuple[TestClient, Ledger]) ->
         marked = {hit["snippet"][start:end].lower() for start, end in hit["matches"]}
         assert marked == {"killing"}
         document = ledger.document(doc_id)
-        assert document is not None and hit["label"] == source_label(document)
+        assert document is not None and hit["label"] == source_name(document)
     page = client.get("/search", params={"q": "killed"}).text
     assert "<b>killing</b>" in page and "in any form" in page
 
@@ -460,7 +460,7 @@ def test_figures_are_found_by_measure_and_value(seeds: tuple[TestClient, Ledger]
     for item in found["items"]:
         document = ledger.document(item["doc"])
         assert document is not None
-        assert item["label"] == source_label(document)
+        assert item["label"] == source_name(document)
         assert item["published"] == document["published"]
         assert item["number_text"] == "147" and item["qualifier"] == "exact"
         assert document["text"][item["start"] : item["end"]] == item["text"]
@@ -489,7 +489,7 @@ def test_figure_search_page_links_each_claim_to_its_passage(
     for _, doc, _ in links:
         document = ledger.document(doc)
         assert document is not None
-        assert f"<td>{source_label(document)}" in html.unescape(page.text)
+        assert f"<td>{source_name(document)}" in html.unescape(page.text)
     url, _, claim_id = links[0]
     marks = FocusMarks()
     marks.feed(client.get(url.replace("&amp;", "&")).text)
@@ -524,16 +524,7 @@ def test_figure_search_uses_the_value_index(seeds: tuple[TestClient, Ledger]) ->
     urls = ["/api/search/figures?measure=killed&min=100&max=200",
             "/api/search/figures?measure=killed&max=50",
             "/search?measure=killed&value=147&q=killed"]  # fmt: skip
-    statements: list[str] = []
-    pool = client.app.state.pool  # type: ignore[attr-defined]
-    with pool.ledger() as pooled:
-        pooled._db.set_trace_callback(statements.append)
-    try:
-        for url in urls:
-            assert client.get(url).status_code == 200, url
-    finally:
-        with pool.ledger() as pooled:
-            pooled._db.set_trace_callback(None)
+    statements = queries_run(client, urls)
     plans = {
         query: [str(row[3]) for row in ledger._db.execute("EXPLAIN QUERY PLAN " + query)]
         for query in statements

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from consilience.lazy import load_name
 
 if TYPE_CHECKING:
     from consilience.api import BuildReport, build
@@ -12,6 +13,7 @@ if TYPE_CHECKING:
     from consilience.store import Ledger, LedgerBusy, LedgerError
 
 __version__ = "0.1.0"
+
 
 __all__ = [
     "BuildReport",
@@ -23,6 +25,7 @@ __all__ = [
     "Metadata",
     "build",
 ]
+
 
 # Where each name lives: loaded on first use, so `consilience --help` and the commands
 # that only read a ledger do not load extraction (spaCy, trafilatura) at all.
@@ -39,7 +42,4 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(home), name)
+    return load_name(_HOMES, __name__, name)

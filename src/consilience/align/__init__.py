@@ -6,13 +6,15 @@ and it takes them from the document text the ledger stores.
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from consilience.lazy import load_name
 
 if TYPE_CHECKING:
     from consilience.align.reuse import ReuseLink, find_reuse
     from consilience.align.run import align, align_slots, iter_slots, store_slots
     from consilience.align.slots import Slot
+
 
 __all__ = ["ReuseLink", "Slot", "align", "align_slots", "find_reuse", "iter_slots", "store_slots"]
 
@@ -31,7 +33,4 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(home), name)
+    return load_name(_HOMES, __name__, name)

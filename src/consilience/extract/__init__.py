@@ -9,13 +9,15 @@ document (or section) and says so in `DocumentClaims.problems`; the others are k
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from consilience.lazy import load_name
 
 if TYPE_CHECKING:
     from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims, EntityClaim
     from consilience.extract.nlp import ModelMissingError, load_nlp
     from consilience.extract.run import EXTRACTOR_VERSION, extract, extract_many, extract_parsed
+
 
 __all__ = [
     "CLAIM_KINDS",
@@ -49,7 +51,4 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(home), name)
+    return load_name(_HOMES, __name__, name)

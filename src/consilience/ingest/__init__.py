@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 from typing import TYPE_CHECKING, Any
+
+from consilience.lazy import load_name
 
 if TYPE_CHECKING:
     from consilience.defaults import DEFAULT_MAX_BYTES
@@ -11,6 +12,7 @@ if TYPE_CHECKING:
     from consilience.ingest.document import Document, Metadata, make_document
     from consilience.ingest.inputs import FileRead, ingest_file, iter_inputs
     from consilience.ingest.problems import IngestProblem, IngestWarning
+
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -24,6 +26,7 @@ __all__ = [
     "iter_inputs",
     "make_document",
 ]
+
 
 # Where each name lives: loaded on first use, so that the ledger and the views, which need
 # only the Document record, do not load the readers (trafilatura). The function `discover`
@@ -43,7 +46,4 @@ _HOMES = {
 
 
 def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(home), name)
+    return load_name(_HOMES, __name__, name)

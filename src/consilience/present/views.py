@@ -22,11 +22,6 @@ EXPLANATIONS_FIRST = 3
 PASSAGE_CONTEXT = 240  # characters of text shown either side of a claim
 
 
-def source_label(document: dict[str, Any]) -> str:
-    """How a source is named to a reader: the one rule of `ingest.naming`."""
-    return source_name(document)
-
-
 def named(document: dict[str, Any]) -> dict[str, Any]:
     """`document` as views show it: its `label` by the one naming rule, and its title
     cleaned of site names and dates (the stored title stays in the ledger and exports)."""
@@ -321,6 +316,7 @@ def event_view(ledger: Ledger, event: dict[str, Any], sources: Sources) -> dict[
     its toll-over-time chart: every figure claim of the toll's slot."""
     view = dict(event)
     view["summary"] = event_summary(event)
+    view["told"] = _after_label(event)
     when = event.get("date") or {}
     view["date"] = {key: when.get(key) for key in ("value", "mod", "start", "end")}
     view["places"] = [

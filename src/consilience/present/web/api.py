@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 
+from consilience.ingest.naming import source_name
 from consilience.present.views import (
     Sources,
     document_view,
@@ -20,7 +21,6 @@ from consilience.present.views import (
     passage,
     run_record,
     slot_view,
-    source_label,
     timeline_view,
 )
 from consilience.present.web import queries
@@ -174,7 +174,7 @@ def api_search(
     items = []
     for hit in hits:
         text, matches = snippet_matches(hit["snippet"])
-        items.append({**hit, "label": source_label(hit), "snippet": text, "matches": matches})
+        items.append({**hit, "label": source_name(hit), "snippet": text, "matches": matches})
     return json_body({"query": q, "stemmed": stemmed, "items": items})
 
 

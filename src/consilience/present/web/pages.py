@@ -12,6 +12,7 @@ import jinja2
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
+from consilience.ingest.naming import source_name
 from consilience.present.charts import slot_chart, timeline_chart, toll_charts
 from consilience.present.claim_card import CARD_KINDS, claim_card
 from consilience.present.render import environment, script_json
@@ -26,7 +27,6 @@ from consilience.present.views import (
     event_view,
     slot_view,
     slot_views,
-    source_label,
     timeline_view,
 )
 from consilience.present.web import queries
@@ -305,7 +305,7 @@ def search_page(
             figures = queries.figure_search(ledger, measure, *bounds, FIGURES_PER_PAGE + 1, offset)
     for hit in hits:
         hit["parts"] = snippet_parts(hit["snippet"])
-        hit["label"] = source_label(hit)
+        hit["label"] = source_name(hit)
     return render(
         request,
         "search.html.j2",
