@@ -24,7 +24,8 @@ from consilience.api import build
 from consilience.ingest import Metadata
 from consilience.present.charts import toll_caption, toll_chart
 from consilience.present.report import render_report
-from consilience.present.terminal import EVENTS_SHOWN, print_summary
+from consilience.present.show_tables import EVENTS_SHOWN
+from consilience.present.terminal import print_summary
 from consilience.present.views import TOLL_MEASURES
 from consilience.store import Ledger
 from tests.conftest import EXAMPLES, queries_run, run_cli

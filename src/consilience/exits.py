@@ -17,7 +17,6 @@ from pathlib import Path
 from types import FrameType
 
 from consilience.ingest.problems import printable
-from consilience.store.ledger import sqlite_problem
 
 OK = 0
 INPUTS_SKIPPED = 1  # some inputs were skipped, each named on stderr; the rest was built
@@ -95,6 +94,8 @@ def ledger_failures(path: Path | str) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
+        from consilience.store.ledger import sqlite_problem  # loads the store: only on failure
+
         raise CommandFailed(f"{path}: {sqlite_problem(error)}", LEDGER_PROBLEM) from None
     except OSError as error:
         if error.filename is not None and not _within(Path(str(error.filename)), Path(path)):

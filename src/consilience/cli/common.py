@@ -25,7 +25,7 @@ app = typer.Typer(
     help="Build one source-grounded record from many documents about the same events.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="markdown",
+    rich_markup_mode=None,
 )
 
 

@@ -74,7 +74,7 @@ def build_command(
     ],
     ledger: Annotated[
         Path | None,
-        typer.Option(help=f"Ledger file to create or update.  \\[default: {DEFAULT_LEDGER}]"),
+        typer.Option(help=f"Ledger file to create or update.  [default: {DEFAULT_LEDGER}]"),
     ] = None,
     publisher: PublisherOpt = None,
     published: PublishedOpt = None,
@@ -125,14 +125,12 @@ def build_command(
     in several, or on a Dask cluster. One build writes to a ledger at a time: a second
     one waits for the first, or stops with --no-wait.
 
-    **Examples**
+    Examples:
 
+    \b
       consilience build examples/ --ledger example.db
-
       consilience build article.txt --publisher "Daily Lantern" --published 2031-03-05
-
       consilience build corpus/ --workers 4
-
       consilience build corpus.parquet --dask tcp://scheduler:8786 --out claims/
     """
     from consilience.api import BuildReport, build, build_partitioned
@@ -246,8 +244,9 @@ def extract_command(
 
     A JSONL file prints one JSON object per line, one per document.
 
-    **Example**
+    Example:
 
+    \b
       consilience extract article.txt --published 2026-01-20
     """
     from consilience.extract import ModelMissingError, extract

@@ -41,14 +41,12 @@ def export_command(
     """Export a ledger as JSON (the whole record), CSV (one table per claim kind), or
     events-csv (one row per event with its place, dates and tolls; docs/schema.md).
 
-    **Examples**
+    Examples:
 
+    \b
       consilience export example.db --format json -o example.json
-
       consilience export example.db --format csv -o tables/
-
       consilience export example.db --format csv --table entities
-
       consilience export example.db --format events-csv -o events.csv
     """
     from consilience.present.export import (
@@ -105,12 +103,11 @@ def show_command(
     their tolls), the figure slots with their verdicts, where the sources differ and why,
     and the timeline. Printed to a file or a pipe, no value is cut short.
 
-    **Examples**
+    Examples:
 
+    \b
       consilience show example.db
-
       consilience show example.db --json | jq '.conflicts'
-
       consilience show example.db --format tsv > tables.tsv
     """
     if format not in SHOW_FORMATS:
@@ -121,7 +118,7 @@ def show_command(
         format = "json"
     with open_ledger(ledger) as opened, ledger_failures(ledger):
         if format == "json":
-            from consilience.present.terminal import show_record
+            from consilience.present.show_tables import show_record
             from consilience.store import json_text
 
             sys.stdout.write(json_text(show_record(opened, limit)))
@@ -136,7 +133,7 @@ def show_command(
 
             # In a file or a pipe nothing is cut: each row is one line, however long.
             width = None if sys.stdout.isatty() else WHOLE_WIDTH
-            print_summary(opened, Console(highlight=False, width=width), limit)
+            print_summary(opened, Console(highlight=False, emoji=False, width=width), limit)
 
 
 @app.command("cite")
@@ -156,10 +153,10 @@ def cite_command(
     """Print a citation of the document that makes a claim, quoting the sentence that
     holds it: Wikipedia's {{cite news}}, or CSL-JSON for reference managers.
 
-    **Examples**
+    Examples:
 
+    \b
       consilience cite example.db f2fbf1750273b98c-f0
-
       consilience cite example.db f2fbf1750273b98c-f0 --format csl
     """
     from consilience.ingest.problems import printable
@@ -192,8 +189,9 @@ def report_command(
     explanations, timeline, and every document with its claims highlighted. It opens
     in any browser with no network access.
 
-    **Example**
+    Example:
 
+    \b
       consilience report example.db -o report.html
     """
     from consilience.present.report import write_report
@@ -212,8 +210,9 @@ def check_command(
     hash). One line per check; exit status 3 if any fails. Results out of date (after a
     stopped build) are a warning: `consilience build` aligns again.
 
-    **Example**
+    Example:
 
+    \b
       consilience check example.db
     """
     from consilience.ingest.problems import printable
@@ -257,10 +256,10 @@ def serve_command(
 
     Read-only. Listens on 127.0.0.1 (this machine only) unless --host says otherwise.
 
-    **Examples**
+    Examples:
 
+    \b
       consilience serve example.db
-
       consilience serve example.db --port 8080
     """
     import ipaddress

@@ -12,10 +12,8 @@ from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from consilience.ingest.metadata import dateline_date
 from consilience.lexicon import load_lexicon
 
-_WORDS = load_lexicon().sources
 # " | ", " :: ", " - ", " – ", " — " between a title and its site's name, or a date.
 _SEPARATOR = re.compile(r"(\s+(?:\||::|-|\u2013|\u2014)\s+)")
 # A site's name or a section follows these; a headline itself rarely holds one.
@@ -76,7 +74,7 @@ def clean_title(title: str | None, sites: Iterable[str] = ()) -> str | None:
     if not text:
         return None
     cleaned = _without_site_parts(text, {key for site in sites for key in _site_keys(site)})
-    if welcome_site(cleaned) or cleaned.lower() in _WORDS.placeholder_titles:
+    if welcome_site(cleaned) or cleaned.lower() in load_lexicon().sources.placeholder_titles:
         return None
     return cleaned
 
@@ -85,7 +83,7 @@ def welcome_site(title: str | None) -> str | None:
     """ "Welcome to Example News" -> "Example News": the site a greeting title names."""
     text = _text(title)
     lowered = text.lower()
-    for phrase in _WORDS.welcome_phrases:
+    for phrase in load_lexicon().sources.welcome_phrases:
         if lowered.startswith(phrase + " "):
             return _without_site_parts(text[len(phrase) :].strip(" !."), set()) or None
     return None
@@ -102,6 +100,9 @@ def _without_site_parts(text: str, known: set[str]) -> str:
 
 
 def _is_site_tail(part: str, separator: str, known: set[str]) -> bool:
+    # The dateline patterns load the calendar words: only a title with a tail needs them.
+    from consilience.ingest.metadata import dateline_date
+
     if dateline_date(part) is not None or _names_site(part, known):
         return True
     words = part.split()
@@ -109,7 +110,7 @@ def _is_site_tail(part: str, separator: str, known: set[str]) -> bool:
         return False
     if separator in _STRONG_SEPARATORS:
         return True
-    return any(word.lower().strip(".,") in _WORDS.site_words for word in words)
+    return any(word.lower().strip(".,") in load_lexicon().sources.site_words for word in words)
 
 
 def _names_site(part: str, known: set[str]) -> bool:

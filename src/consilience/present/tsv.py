@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from consilience.ingest.problems import printable
 from consilience.present.reuse_view import reuse_pairs
-from consilience.present.terminal import (
+from consilience.present.show_tables import (
     CONFLICT_COLUMNS,
     EVENT_COLUMNS,
     EXPLANATION_COLUMNS,
