@@ -16,9 +16,14 @@ from typing import Any
 import pytest
 
 from consilience import build
-from consilience.align.labels import LABEL_CHARS, is_dateline, label_problem
 from consilience.align.timeline import TimelineEntry, build_timeline
 from consilience.align.timespan import parse_span
+from consilience.extract.statement_labels import (
+    LABEL_CHARS,
+    is_dateline,
+    label_problem,
+    read_statements,
+)
 from consilience.store import Ledger
 
 from .conftest import EXAMPLES, SEEDS, SHARED
@@ -64,9 +69,10 @@ def statement(
     actors: tuple[str, ...] = (),
     places: tuple[str, ...] = (),
 ) -> dict[str, Any]:
-    """A dated statement claim of the clause `text`, dated by the words `written` in it."""
+    """A dated statement claim of the clause `text`, dated by the words `written` in it,
+    read for the timeline as extraction reads it."""
     at = text.index(written)
-    return {
+    record: dict[str, Any] = {
         "id": f"{doc}-e{n}",
         "doc": doc,
         "start": 100 * n,
@@ -81,6 +87,12 @@ def statement(
         "actors": list(actors),
         "places": list(places),
     }
+    # How extraction reads it for the timeline (extract.statements stores the same).
+    reading = read_statements([record]).get(record["id"])
+    record["dates_verb"] = reading is not None
+    record["label"] = reading.label if reading is not None else ""
+    record["actor_named"] = reading.named if reading is not None else False
+    return record
 
 
 A, B, C = "a" * 16, "b" * 16, "c" * 16

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from consilience.align import align
 from consilience.defaults import DEFAULT_LEDGER
@@ -28,12 +30,14 @@ from consilience.scale import (
     ClaimSet,
     ExtractionFailed,
     OrderedExtraction,
+    Runner,
     claims_of,
     extract_batch,
     open_runner,
 )
 from consilience.scale.parquet import ingest_parquet, is_parquet
 from consilience.store import Ledger, LedgerError
+from consilience.store.commits import CommitGroup, Immediate
 from consilience.store.lock import WriterLock
 
 if TYPE_CHECKING:
@@ -242,28 +246,38 @@ def _extract_into(
     in input order. An unchanged document is never sent; whether it is unchanged is asked
     again when its turn comes, since a file read before it may have removed it. A
     document extraction failed on is reported and not stored; one that an extractor
-    failed on is stored with the other extractors' claims, and reported."""
+    failed on is stored with the other extractors' claims, and reported.
+
+    A ledger commits many documents at once (`Ledger.grouped_commits`), and before
+    every wait for extraction; each event is sent once what was stored before it is
+    committed, so a stopped or failed build has reported exactly what it stored."""
     report = BuildReport()
     files, found = _discover([paths] if isinstance(paths, str) else list(paths))
     report.files = len(files)
     report.ignored = found.ignored
     notify(BuildEvent("start", total_files=len(files)))
+    with (
+        _grouped_commits(target) as commits,
+        open_runner(extract_batch, workers, dask, pool_threshold) as runner,
+    ):
+        stream = OrderedExtraction(_CommitBeforeWaiting(runner, commits), batch_size)
 
-    def skip(problem: IngestProblem) -> None:
-        report.problems.append(problem)
-        notify(BuildEvent("problem", where=str(problem)))
+        def tell(event: BuildEvent) -> None:
+            commits.after_commit(partial(notify, event))
 
-    for problem in found.problems:
-        skip(problem)
-    with open_runner(extract_batch, workers, dask, pool_threshold) as runner:
-        stream = OrderedExtraction(runner, batch_size)
+        def skip(problem: IngestProblem) -> None:
+            report.problems.append(problem)
+            tell(BuildEvent("problem", where=str(problem)))
+
+        for problem in found.problems:
+            skip(problem)
 
         def store(item: object, claims: ClaimSet | ExtractionFailed | None) -> None:
             if isinstance(item, IngestProblem):
                 skip(item)
             elif isinstance(item, IngestWarning):
                 report.warnings.append(item)
-                notify(BuildEvent("warning", where=str(item)))
+                tell(BuildEvent("warning", where=str(item)))
             elif isinstance(item, Document):
                 if claims is None and target.is_current(item.id, EXTRACTOR_VERSION):
                     target.update_path(item)
@@ -277,16 +291,16 @@ def _extract_into(
                     found = claims_of(item, claims)
                     target.write_document(found, EXTRACTOR_VERSION)
                     for reason in found.problems:
-                        partial = IngestProblem(item.path, reason)
-                        report.partial.append(partial)
-                        notify(BuildEvent("partial", where=str(partial)))
+                        incomplete = IngestProblem(item.path, reason)
+                        report.partial.append(incomplete)
+                        tell(BuildEvent("partial", where=str(incomplete)))
                     status = "extracted"
                     report.extracted += 1
-                notify(BuildEvent("document", where=item.path, status=status))
+                tell(BuildEvent("document", where=item.path, status=status))
             elif isinstance(item, FileRead) and item.complete:
                 report.removed += target.finish_file(item.source_file, item.doc_ids)
             elif isinstance(item, _FileDone):
-                notify(BuildEvent("file", where=item.path))
+                tell(BuildEvent("file", where=item.path))
 
         for path in files:
             for item in _ingest(path, overrides, max_bytes):
@@ -295,12 +309,47 @@ def _extract_into(
                 )
                 for ready in stream.feed(item, extract=wanted):
                     store(*ready)
+                commits.commit_if_due()
             for ready in stream.feed(_FileDone(path)):
                 store(*ready)
         for ready in stream.finish():
             store(*ready)
         report.workers = runner.workers
     return report
+
+
+def _grouped_commits(target: _Target) -> AbstractContextManager[CommitGroup | Immediate]:
+    """A ledger's writes share transactions; a claims folder keeps none open (it is
+    written when the build ends)."""
+    if isinstance(target, Ledger):
+        return target.grouped_commits()
+    return nullcontext(Immediate())
+
+
+class _CommitBeforeWaiting:
+    """The build's runner, committing what is stored before each wait for extraction:
+    the wait may be long (a large document, a slow worker), and no transaction is kept
+    open through it, so other writers and readers of progress are not held up. (It
+    costs little: 47 commits instead of 18 for 1,500 portal items on two workers.)"""
+
+    def __init__(self, runner: Runner, commits: CommitGroup | Immediate) -> None:
+        self._runner = runner
+        self._commits = commits
+
+    @property
+    def window(self) -> int:
+        return self._runner.window
+
+    def submit(self, index: int, documents: list[Document]) -> None:
+        self._runner.submit(index, documents)
+
+    def wait(self, block: bool) -> list[tuple[int, list[Any]]]:
+        if block:
+            self._commits.commit()
+        return self._runner.wait(block)
+
+    def close(self) -> None:
+        self._runner.close()
 
 
 def _discover(paths: list[str]) -> tuple[list[str], Discovery]:

@@ -18,6 +18,7 @@ are merged by a normalised, case-insensitive key (dict lookups, no all-pairs com
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from bisect import bisect_left, bisect_right
@@ -76,9 +77,11 @@ _EDGE_WORDS = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """A mention's display form: no leading "the", possessive, surrounding punctuation or
-    dangling "of" (spaCy's "the Milli Majlis of"), whitespace collapsed."""
+    dangling "of" (spaCy's "the Milli Majlis of"), whitespace collapsed. Cached: a corpus
+    names the same actors and places over and over."""
     name = " ".join(text.split())
     while True:
         before = name
@@ -89,6 +92,7 @@ def normalise(text: str) -> str:
             return name
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The key names are merged by: "the Milli Majlis" and "Milli Majlis" meet. Align uses
     it for figure places too, so that slots and the index agree on what a place is."""

@@ -10,6 +10,7 @@ content words.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import defaultdict
@@ -86,9 +87,17 @@ _SALTS = [
 ]  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _permuted(word: str) -> tuple[int, ...]:
+    """The word's hash under each permutation: a corpus repeats its words, so each is
+    hashed once, not once per sentence."""
+    hashed = _word_hash(word)
+    return tuple((a * hashed + b) % _PRIME for a, b in _SALTS)
+
+
 def _signature(words: frozenset[str]) -> tuple[int, ...]:
-    hashes = [_word_hash(w) for w in words]
-    return tuple(min((a * h + b) % _PRIME for h in hashes) for a, b in _SALTS)
+    """The MinHash signature: per permutation, the least hash of the sentence's words."""
+    return tuple(map(min, zip(*map(_permuted, words), strict=True)))
 
 
 def find_reuse(documents: Iterable[tuple[str, str]]) -> list[ReuseLink]:

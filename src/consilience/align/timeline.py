@@ -11,15 +11,16 @@ clauses must share (see `_THRESHOLDS`); otherwise "the 1990s" would swallow ever
 that decade.
 
 Only statements the text dates take part: those whose date says when their verb happened
-(align.labels). A date that qualifies a noun ("commemorate the tragedy of January 20"), a
-date that is the subject ("January 20 remains in history"), a clause without a verb of its
-own ("including the 20 January tragedy"), a mere saying ("officials said on Sunday") and a
-report's dateline ("BAKU, Jan. 20 (Reuters) -", "Published: 18 October 2023") are left
-out. A dateline is the report's own date, not a happening: however many reports carry the
-same one, it makes no entry. A statement whose date is relative ("on Sunday", "the day
-after") is kept: the text states its day, counted from the report's date or the story's.
+(read at extraction, extract.statement_labels, and stored on each statement). A date that
+qualifies a noun ("commemorate the tragedy of January 20"), a date that is the subject
+("January 20 remains in history"), a clause without a verb of its own ("including the 20
+January tragedy"), a mere saying ("officials said on Sunday") and a report's dateline
+("BAKU, Jan. 20 (Reuters) -", "Published: 18 October 2023") are left out. A dateline is
+the report's own date, not a happening: however many reports carry the same one, it makes
+no entry. A statement whose date is relative ("on Sunday", "the day after") is kept: the
+text states its day, counted from the report's date or the story's.
 
-Each entry is labelled with the short label of one of its statements (align.labels: who
+Each entry is labelled with the short label of one of its statements (its `label`: who
 acted, the verb, what it acted on, " · place"), the one whose words the members share
 most; a statement whose actor is a pronoun ("he arrived") joins an entry but cannot label
 it, and an entry no statement of which names an actor is left out, since it has no label
@@ -56,8 +57,8 @@ from itertools import chain
 from typing import Any
 
 from consilience.align import words
-from consilience.align.labels import Reading, read_statements
 from consilience.align.timespan import parse_span
+from consilience.extract.statement_labels import Reading
 from consilience.lexicon import load_lexicon
 
 # (longest interval in days, words shared at least, overlap coefficient at least), looked up
@@ -312,9 +313,9 @@ def _cluster(claims: list[_Claim]) -> list[list[_Claim]]:
 
 
 def _label(members: list[_Claim], readings: dict[str, Reading]) -> str:
-    """Of the labels the members' clauses give (align.labels: those that name an actor),
-    the one whose words the members share most (`label_scores`), a name's before
-    another's at equal score; "" when no member names an actor."""
+    """Of the labels the members' clauses give (those that name an actor), the one whose words
+    the members share most (`label_scores`), a name's before another's at equal score;
+    "" when no member names an actor."""
     labels = sorted({readings[m.event["id"]] for m in members if readings[m.event["id"]].label})
     if not labels:
         return ""
@@ -379,16 +380,20 @@ def build_timeline(events: Iterable[dict[str, Any]]) -> list[TimelineEntry]:
     sorted by the first day of their interval, then the last, then id: of two dates that
     start on the same day the narrower comes first (`1987`, then `198` END, which is
     1987-89; January 1990 before the year 1990), and a vague date sits where it begins.
-    Only statements whose date dates their verb take part (align.labels: not a dateline,
-    not a date that qualifies a noun, not a saying), and an entry none of whose statements
-    names an actor is left out. Statements whose date names no calendar days (None,
-    recurring `XXXX-..`, durations) are left out too."""
+    Only statements whose date dates their verb take part (`dates_verb`, read at
+    extraction: not a dateline, not a date that qualifies a noun, not a saying), and an
+    entry none of whose statements names an actor is left out. Statements whose date names
+    no calendar days (None, recurring `XXXX-..`, durations) are left out too."""
     placed = [
         (event, span)
         for event in events
         if (span := parse_span(event.get("date"), event.get("mod"))) is not None
     ]
-    readings = read_statements(event for event, _ in placed)
+    readings = {
+        str(event["id"]): Reading(str(event.get("label") or ""), bool(event.get("actor_named")))
+        for event, _ in placed
+        if event.get("dates_verb")
+    }
     claims: dict[str, _Claim] = {}
     known: dict[str, frozenset[str]] = {}  # the copies of a story share their clauses
     for event, span in placed:

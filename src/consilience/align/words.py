@@ -3,6 +3,7 @@ words without function words, crudely stemmed so that attack/attacks/attacked me
 
 from __future__ import annotations
 
+import functools
 import re
 
 from consilience.lexicon import load_lexicon
@@ -12,8 +13,10 @@ STOP_WORDS = _TEXT.stop_words
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
-    """Crude suffix stripping, enough that attack/attacks/attacked/attacking meet."""
+    """Crude suffix stripping, enough that attack/attacks/attacked/attacking meet (cached:
+    a corpus repeats its words)."""
     for suffix, keep in _TEXT.plural_suffixes:
         if (
             word.endswith(suffix)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from consilience.ingest.document import Document
@@ -29,11 +29,55 @@ class Claim:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        """The claim as the JSON contract shows it: span fields first, the rest sorted."""
-        values = asdict(self)
-        record = {key: values.pop(key) for key in SPAN_FIELDS}
-        record.update(sorted(values.items()))
-        return record
+        """The claim as the JSON contract shows it: span fields first, the rest sorted.
+
+        The dict `dataclasses.asdict` would give, in that order, without its cost: values
+        of plain types are shared (they cannot change), a list of them is copied, and
+        anything else (a nested record) goes through `asdict`'s own deep copy.
+        """
+        return {name: _plain(getattr(self, name)) for name in _field_order(type(self))}
+
+    def non_span_fields(self) -> dict[str, Any]:
+        """The fields past the span ones, sorted, as `to_dict` has them but not copied: for
+        a caller that only reads them (the ledger stores them as JSON, once per claim)."""
+        names = _field_order(type(self))[len(SPAN_FIELDS) :]
+        return {name: getattr(self, name) for name in names}
+
+
+# Each claim record's field names in `to_dict` order, found once per record type (so a
+# field added to a record needs no change here).
+_FIELD_ORDERS: dict[type[Claim], tuple[str, ...]] = {}
+# Values that are never copied: immutable, and `asdict` returns them as they are.
+_ATOMIC = frozenset({str, int, float, bool, type(None)})
+
+
+def _field_order(record: type[Claim]) -> tuple[str, ...]:
+    order = _FIELD_ORDERS.get(record)
+    if order is None:
+        names = [spec.name for spec in fields(record)]
+        rest = sorted(name for name in names if name not in SPAN_FIELDS)
+        order = _FIELD_ORDERS[record] = (*SPAN_FIELDS, *rest)
+    return order
+
+
+def _plain(value: Any) -> Any:
+    """`value` as `asdict` gives it: a copy where it could change, the same object where
+    it cannot."""
+    kind = type(value)
+    if kind in _ATOMIC:
+        return value
+    if kind is list and all(type(item) in _ATOMIC for item in value):
+        return list(value)
+    # Anything else (a nested record, a tuple, a dict: no claim field holds one today)
+    # is copied by asdict itself, exactly as it copies a field.
+    return asdict(_Box(value))["value"]
+
+
+@dataclass(frozen=True)
+class _Box:
+    """One value as a dataclass field, for `asdict` to copy."""
+
+    value: Any
 
 
 @dataclass(frozen=True)
@@ -102,6 +146,13 @@ class StatementClaim(Claim):
     what: str
     actors: list[str]
     places: list[str]
+    # How it reads on a timeline (extract.statement_labels): whether its date says when
+    # its verb happened (not a dateline, not a date that qualifies a noun, not a saying);
+    # if so, a short label (actor, action, place; "" when the clause names no actor), and
+    # whether that actor is a name.
+    dates_verb: bool
+    label: str
+    actor_named: bool
 
 
 @dataclass(frozen=True)

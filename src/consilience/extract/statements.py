@@ -1,12 +1,15 @@
-"""Dated statements: each statement the text anchors in time, with who, where and what."""
+"""Dated statements: each statement the text anchors in time, with who, where and what,
+and how it reads on a timeline (extract.statement_labels)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from consilience.extract.claims import DateClaim, EntityClaim, StatementClaim, claim_id
 from consilience.extract.nlp import trim_tokens
+from consilience.extract.statement_labels import read_statements
 from consilience.extract.syntax import (
     ACTOR_LABELS,
     DATE_PHRASE,
@@ -65,9 +68,18 @@ def find_statements(
                 what=_what(text, offset, predicate, date_tokens, first, last),
                 actors=_unique(e.text for e in inside if e.label in ACTOR_LABELS),
                 places=_unique(e.text for e in inside if e.label in PLACE_LABELS),
+                dates_verb=False,
+                label="",
+                actor_named=False,
             )
         )
-    return statements
+    readings = read_statements(statement.to_dict() for statement in statements)
+    return [
+        replace(statement, dates_verb=True, label=reading.label, actor_named=reading.named)
+        if (reading := readings.get(statement.id)) is not None
+        else statement
+        for statement in statements
+    ]
 
 
 def _predicate(token: Token, date_tokens: list[Token]) -> Token:

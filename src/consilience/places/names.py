@@ -49,6 +49,9 @@ _ANNOTATIONS = re.compile(r"\s*(\[[^\]]*\]|\([^)]*\)|†)")
 _MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Anything outside Latin-script writing: letters, marks, modifiers and punctuation.
 _NON_LATIN = re.compile("[^\u0000-\u024f\u02b0-\u036f\u1e00-\u1eff\u2000-\u206f]")
+# An ISO subdivision type that is not one plain term: "Chain (of islands)", "Islands,
+# groups of islands".
+_NOT_SIMPLE_TYPE = re.compile(r"[,(]")
 # A folded name shorter than this (spaces aside) is a code or an abbreviation.
 _MIN_LENGTH = 3
 
@@ -76,6 +79,13 @@ def fold_names(names: list[str]) -> list[str]:
 def fold_name(text: str) -> str:
     """The lookup key of one name (see fold_names): "Bakı" and "BAKI" are "baki"."""
     return fold_names([text])[0]
+
+
+@functools.cache
+def _fold_word(word: str) -> str:
+    """fold_name of one word of an ISO name, remembered: the same few thousand words (types,
+    local designations, directions) are folded again for each of 3,600 regions."""
+    return fold_name(word)
 
 
 def city_aliases(alternates: Iterable[str], excluded: frozenset[str]) -> list[str]:
@@ -119,10 +129,10 @@ def _without_last_word(form: str, words: frozenset[str]) -> str | None:
     """The form without its last word when that word is one of `words` and what remains
     still names something (not "Northern" alone)."""
     parts = form.split()
-    if len(parts) < 2 or fold_name(parts[-1]) not in words:
+    if len(parts) < 2 or _fold_word(parts[-1]) not in words:
         return None
     rest = parts[:-1]
-    if all(fold_name(word) in _words().directions for word in rest):
+    if all(_fold_word(word) in _words().directions for word in rest):
         return None
     return " ".join(rest)
 
@@ -134,8 +144,8 @@ def region_name_forms(name: str, kind: str, designations: frozenset[str]) -> set
     country's subdivisions share as their local designation ("Anhui Sheng" -> "Anhui",
     `designations`, folded)."""
     forms = iso_name_forms(name)
-    type_words = frozenset({fold_name(kind.split()[-1])}) if kind else frozenset()
-    simple_type = bool(kind) and not re.search(r"[,(]", kind)
+    type_words = frozenset({_fold_word(kind.split()[-1])}) if kind else frozenset()
+    simple_type = bool(kind) and _NOT_SIMPLE_TYPE.search(kind) is None
     for form in list(forms):
         if simple_type:
             forms.add(f"{form} {kind}")
@@ -154,7 +164,7 @@ def shared_last_words(names: list[str]) -> frozenset[str]:
     for name in names:
         parts = clean_iso_name(name).split()
         if len(parts) > 1 and "," not in name:
-            last = fold_name(parts[-1])
+            last = _fold_word(parts[-1])
             counts[last] = counts.get(last, 0) + 1
     floor = max(3, (len(names) + 1) // 2)
     return frozenset(word for word, count in counts.items() if count >= floor)
@@ -164,17 +174,26 @@ def lookup_keys(keys: Iterable[str]) -> list[tuple[str, ...]]:
     """For each folded name, the keys it is looked up by: none when it cannot name a place
     (fewer than three letters or digits, direction words alone: "Northern", "Central");
     with a word that has a short form also written short ("saint": "St. Louis")."""
+    # Most keys are one word of letters (or digits) that no rule touches: they are their
+    # own key, found without splitting the key into words (a gazetteer has 160,000 keys).
     words = _words()
-    found: list[tuple[str, ...]] = []
-    for key in keys:
-        parts = key.split()
-        if len(key) - key.count(" ") < _MIN_LENGTH or all(w in words.directions for w in parts):
-            found.append(())
-        elif any(w in words.abbreviations for w in parts):
-            found.append((key, _shortened(key)))
-        else:
-            found.append((key,))
-    return found
+    ruled = words.ruled
+    return [
+        (key,)
+        if key.isalnum() and len(key) >= _MIN_LENGTH and key not in ruled
+        else _lookup_keys(key, words)
+        for key in keys
+    ]
+
+
+def _lookup_keys(key: str, words: _PlaceWords) -> tuple[str, ...]:
+    """The keys one folded name is looked up by (see lookup_keys)."""
+    parts = key.split()
+    if len(key) - key.count(" ") < _MIN_LENGTH or words.directions.issuperset(parts):
+        return ()
+    if words.abbreviations.keys().isdisjoint(parts):
+        return (key,)
+    return (key, _shortened(key))
 
 
 def same_key(first: str, second: str) -> bool:
@@ -194,6 +213,7 @@ class _PlaceWords:
     articles: tuple[str, ...]
     directions: frozenset[str]
     abbreviations: dict[str, str]
+    ruled: frozenset[str]  # words that give a key lookup keys other than itself
 
 
 @functools.cache
@@ -201,8 +221,11 @@ def _words(language: str = "en") -> _PlaceWords:
     """The language's words in place names (resources/<lang>/place_words.toml)."""
     data = resources.files("consilience.resources").joinpath(language, "place_words.toml")
     table = tomllib.loads(data.read_text(encoding="utf-8"))
+    directions = frozenset(table["directions"])
+    abbreviations = dict(table["abbreviations"])
     return _PlaceWords(
         articles=tuple(table["articles"]),
-        directions=frozenset(table["directions"]),
-        abbreviations=dict(table["abbreviations"]),
+        directions=directions,
+        abbreviations=abbreviations,
+        ruled=directions | abbreviations.keys(),
     )

@@ -1,7 +1,8 @@
 """The ledger: one SQLite file that holds documents, claims and alignment results.
 
-Every write of a document is one transaction, so a build killed at any moment leaves a
-ledger that opens and holds each document that finished.
+Every write of a document is atomic, and a build commits its writes at least every
+second (`Ledger.grouped_commits`), so a build killed at any moment leaves a ledger that
+opens and holds each document committed before; the others are extracted next time.
 """
 
 from __future__ import annotations
@@ -9,14 +10,22 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from functools import partial
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
-from consilience.extract.claims import CLAIM_KINDS, SPAN_FIELDS, DocumentClaims
+from consilience.extract.claims import CLAIM_KINDS, Claim, DocumentClaims
 from consilience.ingest.document import Document
 from consilience.store.check import LedgerChecks
+from consilience.store.commits import (
+    DEFAULT_MAX_SECONDS,
+    DEFAULT_MAX_WRITES,
+    CommitGroup,
+    Transaction,
+)
 from consilience.store.lookups import LedgerLookups
 from consilience.store.reads import (
     DOCUMENT_COLUMNS,
@@ -45,6 +54,8 @@ __all__ = [
     "sqlite_problem",
 ]
 
+T = TypeVar("T")
+
 
 class LedgerError(Exception):
     """The file cannot be used as a ledger (not SQLite, not ours, or too new)."""
@@ -64,6 +75,7 @@ class Ledger(LedgerLookups, LedgerChecks):
             raise LedgerError(f"{self.path}: no such ledger")
         self.last_build: Any = None  # set by consilience.build to its BuildReport
         self.readonly = readonly
+        self._group: CommitGroup | None = None  # the writes sharing one transaction
         # True when the file could only be opened as an unchanging snapshot (a read-only
         # filesystem, where SQLite cannot create the -shm file WAL readers need).
         self.immutable = False
@@ -176,8 +188,43 @@ class Ledger(LedgerLookups, LedgerChecks):
     ) -> None:
         self.close()
 
-    def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+    def _transaction(self) -> Transaction:
+        """A transaction of its own: a write of another kind ends a group's open one."""
+        if self._group is not None:
+            self._group.commit()
+        return Transaction(self._db)
+
+    @contextmanager
+    def grouped_commits(
+        self, max_writes: int = DEFAULT_MAX_WRITES, max_seconds: float = DEFAULT_MAX_SECONDS
+    ) -> Iterator[CommitGroup]:
+        """Within the block, `write_document`, `update_path` and `finish_file` share one
+        transaction, committed after `max_writes` of them or `max_seconds`, on the
+        group's `commit()`, and when the block ends (however it ends: a stop signal
+        too). Each write stays atomic. A process killed in the block loses the writes
+        not yet committed (a build extracts those documents again next time) and
+        nothing else; reads through this Ledger see every write. A report queued with
+        the group's `after_commit` is made once the writes before it are committed.
+        """
+        if self._group is not None:  # nested: the outer group goes on
+            yield self._group
+            return
+        group = self._group = CommitGroup(self._db, max_writes, max_seconds)
+        try:
+            yield group
+        except BaseException:
+            self._group = None
+            group.close(failed=True)
+            raise
+        self._group = None
+        group.close()
+
+    def _write(self, write: Callable[[], T]) -> T:
+        """Run one write's statements atomically: alone, or in the open group."""
+        if self._group is not None:
+            return self._group.run(write)
+        with Transaction(self._db):
+            return write()
 
     # -- writing ---------------------------------------------------------------------
 
@@ -191,53 +238,56 @@ class Ledger(LedgerLookups, LedgerChecks):
 
     def update_path(self, document: Document) -> None:
         """Follow a document that moved within its file (a JSONL line now on another line)."""
-        with self._transaction():
-            self._db.execute(
+        self._write(
+            partial(
+                self._db.execute,
                 "UPDATE documents SET path = ? WHERE id = ? AND source_file = ? AND path != ?",
                 (document.path, document.id, document.source_file, document.path),
             )
+        )
 
     def write_document(self, claims: DocumentClaims, extractor_version: str) -> None:
         """Store one document and all its claims, replacing what it had, atomically."""
+        self._write(partial(self._store_document, claims, extractor_version))
+
+    def _store_document(self, claims: DocumentClaims, extractor_version: str) -> None:
         document = claims.document
-        with self._transaction():
-            self._db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
-            self._db.execute(
-                "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    document.id,
-                    document.path,
-                    document.source_file,
-                    document.format,
-                    document.metadata.title,
-                    document.metadata.publisher,
-                    document.metadata.author,
-                    document.metadata.published,
-                    document.metadata.url,
-                    document.sha256,
-                    document.encoding,
-                    document.text,
-                    extractor_version,
-                ),
-            )
-            self._db.execute(
-                "INSERT OR IGNORE INTO document_sources VALUES (?, ?)",
-                (document.source_file, document.id),
-            )
-            self._mark_unaligned()
+        self._db.execute("DELETE FROM documents WHERE id = ?", (document.id,))
+        self._db.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                document.id,
+                document.path,
+                document.source_file,
+                document.format,
+                document.metadata.title,
+                document.metadata.publisher,
+                document.metadata.author,
+                document.metadata.published,
+                document.metadata.url,
+                document.sha256,
+                document.encoding,
+                document.text,
+                extractor_version,
+            ),
+        )
+        self._db.execute(
+            "INSERT OR IGNORE INTO document_sources VALUES (?, ?)",
+            (document.source_file, document.id),
+        )
+        self._mark_unaligned()
+        self._db.executemany(
+            'INSERT INTO entities (id, doc_id, start, "end", text, label) VALUES (?,?,?,?,?,?)',
+            [(c.id, c.doc, c.start, c.end, c.text, c.label) for c in claims.entities],
+        )
+        for kind in CLAIM_KINDS[1:]:
             self._db.executemany(
-                'INSERT INTO entities (id, doc_id, start, "end", text, label) VALUES (?,?,?,?,?,?)',
-                [(c.id, c.doc, c.start, c.end, c.text, c.label) for c in claims.entities],
+                f'INSERT INTO {kind} (id, doc_id, start, "end", text, attrs) VALUES (?,?,?,?,?,?)',
+                [
+                    (c.id, c.doc, c.start, c.end, c.text, _attrs_json(c))
+                    for c in claims.claims_of(kind)
+                ],
             )
-            for kind in CLAIM_KINDS[1:]:
-                self._db.executemany(
-                    f'INSERT INTO {kind} (id, doc_id, start, "end", text, attrs) '
-                    "VALUES (?,?,?,?,?,?)",
-                    [
-                        (c.id, c.doc, c.start, c.end, c.text, _attrs_json(c.to_dict()))
-                        for c in claims.claims_of(kind)
-                    ],
-                )
 
     def finish_file(self, source_file: str, doc_ids: Iterable[str]) -> int:
         """Record that `source_file` now holds exactly `doc_ids`; drop what it no longer holds.
@@ -245,33 +295,34 @@ class Ledger(LedgerLookups, LedgerChecks):
         A document is removed only when no other input file still holds it. Returns the
         number of documents removed.
         """
-        keep = set(doc_ids)
-        with self._transaction():
-            self._db.executemany(
-                "INSERT OR IGNORE INTO document_sources VALUES (?, ?)",
-                [(source_file, doc_id) for doc_id in sorted(keep)],
+        return self._write(partial(self._finish_file, source_file, frozenset(doc_ids)))
+
+    def _finish_file(self, source_file: str, keep: frozenset[str]) -> int:
+        self._db.executemany(
+            "INSERT OR IGNORE INTO document_sources VALUES (?, ?)",
+            [(source_file, doc_id) for doc_id in sorted(keep)],
+        )
+        stale = [
+            row[0]
+            for row in self._db.execute(
+                "SELECT doc_id FROM document_sources WHERE source_file = ?", (source_file,)
             )
-            stale = [
-                row[0]
-                for row in self._db.execute(
-                    "SELECT doc_id FROM document_sources WHERE source_file = ?", (source_file,)
-                )
-                if row[0] not in keep
-            ]
-            removed = 0
-            for doc_id in stale:
-                self._db.execute(
-                    "DELETE FROM document_sources WHERE source_file = ? AND doc_id = ?",
-                    (source_file, doc_id),
-                )
-                cursor = self._db.execute(
-                    "DELETE FROM documents WHERE id = ? AND NOT EXISTS "
-                    "(SELECT 1 FROM document_sources WHERE doc_id = ?)",
-                    (doc_id, doc_id),
-                )
-                removed += cursor.rowcount
-            if removed:
-                self._mark_unaligned()
+            if row[0] not in keep
+        ]
+        removed = 0
+        for doc_id in stale:
+            self._db.execute(
+                "DELETE FROM document_sources WHERE source_file = ? AND doc_id = ?",
+                (source_file, doc_id),
+            )
+            cursor = self._db.execute(
+                "DELETE FROM documents WHERE id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM document_sources WHERE doc_id = ?)",
+                (doc_id, doc_id),
+            )
+            removed += cursor.rowcount
+        if removed:
+            self._mark_unaligned()
         return removed
 
     def _mark_unaligned(self) -> None:
@@ -365,29 +416,5 @@ def sqlite_problem(error: sqlite3.Error) -> str:
     return text
 
 
-def _attrs_json(claim: dict[str, Any]) -> str:
-    attrs = {key: value for key, value in claim.items() if key not in SPAN_FIELDS}
-    return json.dumps(attrs, ensure_ascii=False, sort_keys=True)
-
-
-class _Transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error."""
-
-    def __init__(self, db: sqlite3.Connection) -> None:
-        self._db = db
-
-    def __enter__(self) -> None:
-        self._db.execute("BEGIN IMMEDIATE")
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        if kind is None:
-            self._db.execute("COMMIT")
-        elif self._db.in_transaction:
-            # SQLite may have rolled back already (a full disk does): then there is
-            # nothing to undo, and the original error is the one to report.
-            self._db.execute("ROLLBACK")
+def _attrs_json(claim: Claim) -> str:
+    return json.dumps(claim.non_span_fields(), ensure_ascii=False, sort_keys=True)

@@ -1,7 +1,8 @@
 """One writer at a time: a build holds its ledger's writer lock from start to finish.
 
-Each document is written in its own transaction, so SQLite alone keeps two builds from
-corrupting a ledger, but not from leaving stale results: a build that aligns while
+Documents are written in transactions (a few hundred, or a second's worth, at a time:
+store.commits), so SQLite alone keeps two builds from corrupting a ledger, but not from
+leaving stale results: a build that aligns while
 another adds documents would mark results current that miss them. The lock is an
 exclusive `flock` on a file beside the ledger (LEDGER.lock). The kernel releases it when
 its holder exits, however it exits, so a killed build never leaves a ledger locked.

@@ -30,9 +30,11 @@ people died across the province of Estrovia" gives "41 people died · Estrovia".
 that is a pronoun ("he", "who") names no actor: the statement is dated and may join an
 entry, but its label is empty and cannot name one.
 
-The statement claims keep no parse, so their clauses are parsed here, each distinct clause
-once (the copies of a syndicated story share theirs), at most `_WINDOW` characters of it
-around its date.
+This runs at extraction (extract.statements), where the model is loaded already, and its
+result is stored on each statement claim (`dates_verb`, `label`, `actor_named`): alignment
+reads it and loads no model. Each clause is parsed on its own, at most `_WINDOW`
+characters of it around its date, each distinct clause of a document once, so a label
+depends on the clause's words only, the same in every copy of a syndicated story.
 """
 
 from __future__ import annotations
