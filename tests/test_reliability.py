@@ -128,6 +128,34 @@ def test_an_extractor_that_fails_costs_its_own_claims_only(
     built.close()
 
 
+def test_a_timeline_reading_that_fails_costs_its_own_document_only(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The statements of a batch are read for the timeline together; when that fails on
+    one document (made to raise on Karsk's clause), the others are still read, and the
+    failing one keeps its statements, unread, with the failure among its problems."""
+    import consilience.extract.statements as statements_module
+    from consilience.extract import extract_many
+
+    real = statements_module.read_statements
+
+    def failing_on_karsk(records: Iterator[dict[str, object]]) -> object:
+        records = list(records)
+        if any("Karsk" in str(record["text"]) for record in records):
+            raise MemoryError("cannot parse")
+        return real(records)
+
+    monkeypatch.setattr(statements_module, "read_statements", failing_on_karsk)
+    one, two = extract_many(
+        [text_document(GOOD_ONE, "2030-05-03"), text_document(GOOD_TWO, "2030-05-03")]
+    )
+    assert one.problems == ()
+    assert any(s.dates_verb and "flood killed" in s.label for s in one.statements)
+    assert two.statements and not any(s.dates_verb for s in two.statements)
+    [problem] = two.problems
+    assert "not read for the timeline" in problem and "MemoryError" in problem
+
+
 # -- one writer at a time ----------------------------------------------------------------
 
 

@@ -4,6 +4,7 @@ docstring says how). Loaded when one of its names is first used."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from consilience.extract.claims import (
@@ -18,7 +19,7 @@ from consilience.extract.incidents import find_incidents
 from consilience.extract.nlp import PIPE_BATCH, forget_parse, load_nlp
 from consilience.extract.quotes import find_quotes
 from consilience.extract.sections import moved, one_section, section_offsets
-from consilience.extract.statements import find_statements
+from consilience.extract.statements import find_statements, with_readings
 from consilience.extract.temporal import find_dates
 from consilience.ingest.document import Document
 from consilience.ingest.problems import error_reason
@@ -61,16 +62,44 @@ def extract_many(documents: Sequence[Document]) -> list[DocumentClaims]:
     results: list[DocumentClaims] = []
     for document in documents:
         if one_section(document.text):
-            results.append(extract_parsed(document, [(0, next(docs))]))
+            results.append(_unread_claims(document, [(0, next(docs))]))
         else:
             results.append(_extract_sections(document, section_offsets(document.text)))
-    return results
+    return _read_statements(results)
 
 
 def extract_parsed(document: Document, parsed: Parsed) -> DocumentClaims:
     """All claims of one document from its parse (`parse(document.text)`)."""
+    return _read_statements([_unread_claims(document, parsed)])[0]
+
+
+def _unread_claims(document: Document, parsed: Parsed) -> DocumentClaims:
+    """The claims of one document, its statements not yet read for the timeline."""
     found, problems = _run_extractors(document.id, document.text, document.published, parsed)
     return DocumentClaims(document=document, problems=tuple(problems), **found)
+
+
+def _read_statements(results: list[DocumentClaims]) -> list[DocumentClaims]:
+    """Every document's statements read for the timeline, all of them in one stream
+    (statements.with_readings); if that fails, each document's on its own, so that one
+    document costs only its own readings (its statements are kept, unread, and the
+    failure is one of its problems)."""
+    try:
+        read = with_readings([s for result in results for s in result.statements])
+    except Exception:  # one document must never stop a build: find which one
+        return [_read_one(result) for result in results]
+    by_id = {statement.id: statement for statement in read}
+    return [
+        replace(result, statements=[by_id[s.id] for s in result.statements]) for result in results
+    ]
+
+
+def _read_one(result: DocumentClaims) -> DocumentClaims:
+    try:
+        return replace(result, statements=with_readings(result.statements))
+    except Exception as error:
+        problem = f"statements not read for the timeline ({error_reason(error)}); other claims kept"
+        return replace(result, problems=(*result.problems, problem))
 
 
 def _extract_sections(document: Document, sections: list[tuple[int, int]]) -> DocumentClaims:
