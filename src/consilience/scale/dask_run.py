@@ -108,7 +108,11 @@ class DaskRunner:
                     processes=True,
                     host="127.0.0.1",
                     dashboard_address=None,
-                    silence_logs=logging.ERROR,
+                    # The build owns this cluster and reports what fails through its
+                    # results; a worker's own log lines are noise to its user, the
+                    # commonest a heartbeat's traceback when a stopped build closes the
+                    # scheduler under a worker that is still shutting down.
+                    silence_logs=logging.CRITICAL,
                 )
         finally:
             if inherited is not None:
