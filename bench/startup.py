@@ -18,13 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 LEDGER = ROOT / "build" / "example.db"
 # What any Typer command line costs before consilience imports anything: an app with the
-# same settings and one command taking a path and a number. Its --help renders with Rich;
-# running the command coerces the two values through Pydantic (Typer 0.29).
+# same settings (plain Click help, no Rich) and one command taking a path and a number.
 BARE_TYPER = """
 import sys
 from pathlib import Path
 import typer
-app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode="markdown")
+app = typer.Typer(no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 @app.command()
 def show(ledger: Path, limit: int = 40) -> None:
     \"\"\"Print a ledger.\"\"\"

@@ -311,17 +311,7 @@ def test_every_query_behind_a_request_uses_an_index(client: TestClient, ledger: 
     urls = [route.format(**ids) for route in ALL_ROUTES]
     for url in urls:  # warm: the totals are counted once per state of the ledger
         assert client.get(url).status_code == 200, url
-    statements: list[str] = []
-    pool = client.app.state.pool  # type: ignore[attr-defined]
-    with pool.ledger() as pooled:  # requests one at a time reuse this connection
-        pooled._db.set_trace_callback(statements.append)
-    try:
-        for url in urls:
-            assert client.get(url).status_code == 200, url
-    finally:
-        with pool.ledger() as pooled:
-            pooled._db.set_trace_callback(None)
-    queries = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
+    queries = [s for s in queries_run(client, urls) if s.lstrip().upper().startswith("SELECT")]
     assert len(queries) > len(urls)
     for query in queries:
         plan = [row[3] for row in ledger._db.execute("EXPLAIN QUERY PLAN " + query)]
